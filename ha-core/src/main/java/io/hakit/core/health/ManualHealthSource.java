@@ -1,0 +1,50 @@
+package io.hakit.core.health;
+
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A {@link HealthSource} set by its owner: for wiring ("the proxy is listening"), for tests, and
+ * for applications that decide their health themselves. Thread-safe.
+ */
+public final class ManualHealthSource implements HealthSource {
+  private final String name;
+  private final CopyOnWriteArrayList<HealthListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile Health current;
+
+  public ManualHealthSource(String name, Health initial) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.current = Objects.requireNonNull(initial, "initial");
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Health current() {
+    return current;
+  }
+
+  /** Sets the health; listeners hear of it only when the status changes. */
+  public void set(Health health) {
+    Objects.requireNonNull(health, "health");
+    Health previous;
+    synchronized (this) {
+      previous = current;
+      current = health;
+    }
+    if (previous.status() != health.status()) {
+      for (HealthListener l : listeners) {
+        l.onHealthChanged(this, health);
+      }
+    }
+  }
+
+  @Override
+  public AutoCloseable subscribe(HealthListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return () -> listeners.remove(listener);
+  }
+}

@@ -1,0 +1,97 @@
+package io.hakit.core.net;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses IPv4 and IPv6 address literals without ever touching DNS ({@code InetAddress.getByName}
+ * would resolve anything that is not a literal).
+ */
+public final class IpLiterals {
+  private IpLiterals() {}
+
+  /** Four bytes for a dotted quad such as {@code 127.0.0.1}, else null. */
+  public static byte @Nullable [] parseIpv4(String text) {
+    byte[] out = new byte[4];
+    int part = 0;
+    int value = -1;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : '.';
+      if (c >= '0' && c <= '9') {
+        value = value < 0 ? c - '0' : value * 10 + (c - '0');
+        if (value > 255) {
+          return null;
+        }
+      } else if (c == '.' && value >= 0 && part < 4) {
+        out[part++] = (byte) value;
+        value = -1;
+      } else {
+        return null;
+      }
+    }
+    return part == 4 ? out : null;
+  }
+
+  /** Sixteen bytes for an IPv6 literal (with {@code ::} and an embedded IPv4 tail), else null. */
+  public static byte @Nullable [] parseIpv6(String text) {
+    int zone = text.indexOf('%');
+    String s = zone >= 0 ? text.substring(0, zone) : text;
+    if (s.isEmpty() || s.indexOf(':') < 0) {
+      return null;
+    }
+    int gap = s.indexOf("::");
+    if (gap >= 0 && s.indexOf("::", gap + 1) >= 0) {
+      return null;
+    }
+    byte[] out = new byte[16];
+    if (gap < 0) {
+      return fillGroups(s, out, 16) == 16 ? out : null;
+    }
+    String head = s.substring(0, gap);
+    String tail = s.substring(gap + 2);
+    byte[] tailBytes = new byte[16];
+    int headLen = head.isEmpty() ? 0 : fillGroups(head, out, 14);
+    int tailLen = tail.isEmpty() ? 0 : fillGroups(tail, tailBytes, 14);
+    if (headLen < 0 || tailLen < 0 || headLen + tailLen > 14) {
+      return null;
+    }
+    System.arraycopy(tailBytes, 0, out, 16 - tailLen, tailLen);
+    return out;
+  }
+
+  /** Writes colon-separated groups into out from index 0; returns bytes written, or -1 past max. */
+  private static int fillGroups(String s, byte[] out, int max) {
+    String[] groups = s.split(":", -1);
+    int pos = 0;
+    for (int g = 0; g < groups.length; g++) {
+      String group = groups[g];
+      if (g == groups.length - 1 && group.indexOf('.') >= 0) {
+        byte[] v4 = parseIpv4(group);
+        if (v4 == null || pos + 4 > max) {
+          return -1;
+        }
+        System.arraycopy(v4, 0, out, pos, 4);
+        pos += 4;
+        continue;
+      }
+      if (group.isEmpty() || group.length() > 4 || pos + 2 > max) {
+        return -1;
+      }
+      int value = 0;
+      for (int i = 0; i < group.length(); i++) {
+        int digit = Character.digit(group.charAt(i), 16);
+        if (digit < 0) {
+          return -1;
+        }
+        value = value * 16 + digit;
+      }
+      out[pos++] = (byte) (value >>> 8);
+      out[pos++] = (byte) value;
+    }
+    return pos;
+  }
+
+  /** True when text is an IPv4 or IPv6 literal. */
+  public static boolean isLiteral(String text) {
+    return parseIpv4(text) != null || parseIpv6(text) != null;
+  }
+}
