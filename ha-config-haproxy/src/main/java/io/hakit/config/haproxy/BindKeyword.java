@@ -18,7 +18,7 @@ final class BindKeyword {
   private BindKeyword() {}
 
   static List<ProxyKeyword> keywords() {
-    return List.of(ProxyKeyword.of("bind", Cap.F | Cap.FAIL_IF_NOT_CAP, BindKeyword::parse));
+    return List.of(ProxyKeyword.of("bind", Cap.F, BindKeyword::parse));
   }
 
   static void parse(ProxyContext ctx, Statement st) {

@@ -63,7 +63,7 @@ final class HttpRuleKeywords {
       return;
     }
     String where = "error detected in " + ctx.proxyLabel() + " while parsing '" + ruleset + " " + action + "' rule : ";
-    int condAt = ConditionParser.find(st.words(), 2);
+    int condAt = ConditionParser.find(st.words(), 2 + fixedArity(action));
     List<String> args = condAt < 0 ? st.from(2) : st.words().subList(2, condAt);
     HttpAction parsed;
     try {
@@ -87,6 +87,16 @@ final class HttpRuleKeywords {
     if (ctx.draft.isDefaults()) {
       ctx.draft.hasRules = true;
     }
+  }
+
+  /** Arguments an action always takes, which may therefore be the words {@code if} or {@code unless}. */
+  private static int fixedArity(String action) {
+    return switch (action) {
+      case "set-header", "add-header" -> 2;
+      case "replace-header", "replace-value" -> 3;
+      case "set-path", "del-header" -> 1;
+      default -> 0;
+    };
   }
 
   private static HttpAction action(String action, List<String> a, ProxyContext ctx) throws LineError {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@value #MAX_WORDS} words. Stateless; one instance may serve any thread.
  */
 final class LineTokenizer {
-  /** HAProxy's MAX_LINE_ARGS. */
+  /** HAProxy's MAX_LINE_ARGS: a line may have at most one word less. */
   static final int MAX_WORDS = 64;
 
   private LineTokenizer() {}
@@ -106,7 +106,7 @@ final class LineTokenizer {
     if (started) {
       emit(words, word, dropIfEmpty);
     }
-    if (words.size() > MAX_WORDS) {
+    if (words.size() >= MAX_WORDS) {
       throw new LineError("too many words, truncating after word " + MAX_WORDS + ", position "
           + positionOfWord(line) + ": <" + words.get(MAX_WORDS - 1) + ">.");
     }

@@ -53,11 +53,19 @@ final class OptionKeywords {
   static {
     special("httplog", Cap.FB, (ctx, st) -> logStyle(ctx, st, LogStyle.HTTPLOG, "clf"));
     special("tcplog", Cap.FB, (ctx, st) -> logStyle(ctx, st, LogStyle.TCPLOG, "clf"));
-    special("dontlognull", Cap.F, (ctx, st) -> ctx.draft.dontLogNull = on(ctx));
-    special("log-health-checks", Cap.B, (ctx, st) -> ctx.draft.logHealthChecks = on(ctx));
-    special("http-keep-alive", Cap.FB, (ctx, st) -> connectionMode(ctx, HttpConnectionMode.KEEP_ALIVE));
-    special("http-server-close", Cap.FB, (ctx, st) -> connectionMode(ctx, HttpConnectionMode.SERVER_CLOSE));
-    special("httpclose", Cap.FB, (ctx, st) -> connectionMode(ctx, HttpConnectionMode.CLOSE));
+    special("dontlognull", Cap.F, (ctx, st) -> {
+      if (noArgument(ctx, st)) {
+        ctx.draft.dontLogNull = on(ctx);
+      }
+    });
+    special("log-health-checks", Cap.B, (ctx, st) -> {
+      if (noArgument(ctx, st)) {
+        ctx.draft.logHealthChecks = on(ctx);
+      }
+    });
+    special("http-keep-alive", Cap.FB, (ctx, st) -> connectionMode(ctx, st, HttpConnectionMode.KEEP_ALIVE));
+    special("http-server-close", Cap.FB, (ctx, st) -> connectionMode(ctx, st, HttpConnectionMode.SERVER_CLOSE));
+    special("httpclose", Cap.FB, (ctx, st) -> connectionMode(ctx, st, HttpConnectionMode.CLOSE));
     special("forwardfor", Cap.FB, OptionKeywords::forwardFor);
     special("redispatch", Cap.B, OptionKeywords::redispatch);
     special("httpchk", Cap.B, OptionKeywords::httpchk);
@@ -66,8 +74,7 @@ final class OptionKeywords {
       special(check, Cap.B, OptionKeywords::otherCheck);
     }
     for (String kept : List.of("httpslog", "tcpka", "originalto", "http-restrict-req-hdr-names")) {
-      special(kept, kept.equals("tcpka") || kept.equals("originalto") ? Cap.FB
-          : kept.equals("httpslog") ? Cap.FB : Cap.FB, OptionKeywords::keptOption);
+      special(kept, Cap.FB, OptionKeywords::keptOption);
     }
   }
 
@@ -161,7 +168,18 @@ final class OptionKeywords {
     ctx.draft.logFormat = null;
   }
 
-  private static void connectionMode(ProxyContext ctx, HttpConnectionMode mode) {
+  private static boolean noArgument(ProxyContext ctx, Statement st) {
+    if (st.size() > 2) {
+      ctx.error("'option " + st.word(1) + "' cannot handle unexpected argument '" + st.word(2) + "'.");
+      return false;
+    }
+    return true;
+  }
+
+  private static void connectionMode(ProxyContext ctx, Statement st, HttpConnectionMode mode) {
+    if (!noArgument(ctx, st)) {
+      return;
+    }
     switch (ctx.modifier) {
       case "no", "default" -> {
         if (ctx.draft.connectionMode == mode) {

@@ -41,8 +41,14 @@ final class StatsKeyword {
         s.realm = st.word(2);
       }
       case "auth" -> {
-        if (st.word(2).indexOf(':') <= 0) {
+        if (st.word(2).isEmpty()) {
           ctx.error("'auth' needs a user:password account.");
+          return;
+        }
+        if (st.word(2).indexOf(':') <= 0) {
+          // HAProxy 2.6 accepts it (an account no client can match); HAKit keeps it aside.
+          s.other.add(new io.hakit.core.model.Setting("stats", st.from(1), ctx.origin));
+          ctx.warning("'stats auth " + st.word(2) + "' has no ':password' part; no client can match it.");
           return;
         }
         s.enabled = true;
