@@ -94,9 +94,10 @@ final class ModelAssembler {
     if (p.defaultBackend != null && !p.defaultBackend.contains("%[")) {
       ProxyDraft be = backends.get(p.defaultBackend);
       if (be == null) {
-        diag.error(Origin.UNKNOWN, label + ": unable to find required default_backend: '" + p.defaultBackend + "'.");
+        diag.error(p.defaultBackendOrigin, label + ": unable to find required default_backend: '" + p.defaultBackend
+            + "'.");
       } else {
-        checkMode(p, be, "as its default backend");
+        checkMode(p, be, "as its default backend", p.defaultBackendOrigin);
       }
     }
     for (BackendRule r : p.backendRules) {
@@ -105,36 +106,36 @@ final class ModelAssembler {
       }
       ProxyDraft be = backends.get(r.backend());
       if (be == null) {
-        diag.error(Origin.UNKNOWN, label + ": unable to find required use_backend: '" + r.backend() + "'.");
+        diag.error(r.origin(), label + ": unable to find required use_backend: '" + r.backend() + "'.");
       } else {
-        checkMode(p, be, "in a 'use_backend' rule");
+        checkMode(p, be, "in a 'use_backend' rule", r.origin());
       }
     }
   }
 
-  private void checkMode(ProxyDraft fe, ProxyDraft be, String how) {
+  private void checkMode(ProxyDraft fe, ProxyDraft be, String how, Origin at) {
     if (fe.mode == Mode.HTTP && be.mode == Mode.TCP) {
-      diag.error(Origin.UNKNOWN, "http frontend '" + fe.name + "' (" + fe.origin + ") tries to use incompatible tcp"
+      diag.error(at, "http frontend '" + fe.name + "' (" + fe.origin + ") tries to use incompatible tcp"
           + " backend '" + be.name + "' (" + be.origin + ") " + how + " (see 'mode').");
     }
   }
 
   private void warnFrontend(ProxyDraft p) {
     if (p.binds.isEmpty()) {
-      diag.warning(Origin.UNKNOWN, p.type.label() + " '" + p.name + "' has no 'bind' directive. Please declare it as"
+      diag.warning(p.origin, p.type.label() + " '" + p.name + "' has no 'bind' directive. Please declare it as"
           + " a backend if this was intended.");
     }
     if (!p.timeouts.containsKey(TimeoutKind.CLIENT)
         || (p.type.backend() && !(p.timeouts.containsKey(TimeoutKind.CONNECT)
             && p.timeouts.containsKey(TimeoutKind.SERVER)))) {
-      diag.warning(Origin.UNKNOWN, "missing timeouts for " + p.type.label() + " '" + p.name + "'.");
+      diag.warning(p.origin, "missing timeouts for " + p.type.label() + " '" + p.name + "'.");
     }
   }
 
   private void warnBackend(ProxyDraft p) {
     if (p.type == SectionType.BACKEND
         && !(p.timeouts.containsKey(TimeoutKind.CONNECT) && p.timeouts.containsKey(TimeoutKind.SERVER))) {
-      diag.warning(Origin.UNKNOWN, "missing timeouts for backend '" + p.name + "'.");
+      diag.warning(p.origin, "missing timeouts for backend '" + p.name + "'.");
     }
   }
 
