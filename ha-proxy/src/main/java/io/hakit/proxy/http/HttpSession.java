@@ -286,11 +286,13 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void onRequestHead() {
     headDone = System.currentTimeMillis();
+    // HAProxy drops Content-Length when Transfer-Encoding is present, and closes after such a request.
+    boolean smuggleRisk = req.count("transfer-encoding") > 0 && req.count("content-length") > 0;
     if (!RequestChecks.frame(req, requestBody)) {
       localError(400, "PR", true);
       return;
     }
-    if (req.count("transfer-encoding") > 0 && req.count("content-length") > 0) {
+    if (smuggleRisk) {
       closeAfter = true;
     }
     clientWantsClose = req.hasToken("connection", "close") || (req.version == 10 && !req.hasToken("connection", "keep-alive"));
