@@ -1,21 +1,16 @@
 package io.hakit.examples.vrrp;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Puts hand-made IPv4 packets on a node's wire, header included (IPPROTO_RAW: we choose the TTL
  * and the source), to test how a VRRP speaker treats bad adverts. The socket is opened on a thread
- * that entered the node's namespace with setns(2).
+ * that entered the node's namespace ({@link NetnsThread}).
  */
 final class Injector implements AutoCloseable {
   private static final int AF_INET = 2;
@@ -23,45 +18,18 @@ final class Injector implements AutoCloseable {
   private static final int IPPROTO_RAW = 255;
   private static final int SOL_SOCKET = 1;
   private static final int SO_BINDTODEVICE = 25;
-  private static final int CLONE_NEWNET = 0x40000000;
 
-  /** Test-only libc calls. */
-  interface C extends Library {
-    C INSTANCE = Native.load("c", C.class);
-
-    int open(String path, int flags) throws LastErrorException;
-
-    int setns(int fd, int type) throws LastErrorException;
-
-    int socket(int domain, int type, int protocol) throws LastErrorException;
-
-    int setsockopt(int fd, int level, int name, byte[] value, int length) throws LastErrorException;
-
-    long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength) throws LastErrorException;
-
-    int close(int fd) throws LastErrorException;
-  }
-
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "injector");
-    t.setDaemon(true);
-    return t;
-  });
+  private final NetnsThread thread;
   private final int fd;
 
   Injector(Lan.Node node) throws Exception {
-    fd = thread.submit(() -> {
-      int ns = C.INSTANCE.open("/var/run/netns/" + node.ns, 0x80000);
-      try {
-        C.INSTANCE.setns(ns, CLONE_NEWNET);
-      } finally {
-        C.INSTANCE.close(ns);
-      }
-      int s = C.INSTANCE.socket(AF_INET, SOCK_RAW, IPPROTO_RAW);
+    thread = new NetnsThread(node);
+    fd = thread.call(() -> {
+      int s = NetnsLibC.INSTANCE.socket(AF_INET, SOCK_RAW, IPPROTO_RAW);
       byte[] device = (Lan.NODE_IF + "\0").getBytes(StandardCharsets.US_ASCII);
-      C.INSTANCE.setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, device, device.length);
+      NetnsLibC.INSTANCE.setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, device, device.length);
       return s;
-    }).get(10, TimeUnit.SECONDS);
+    });
   }
 
   /** Sends {@code vrrp} as IP protocol 112 from {@code source} to 224.0.0.18 with this TTL. */
@@ -73,7 +41,7 @@ final class Injector implements AutoCloseable {
     ByteBuffer sockaddr = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
     sockaddr.putShort((short) AF_INET).putShort((short) 0).put(group);
     try {
-      C.INSTANCE.sendto(fd, ip.array(), ip.capacity(), 0, sockaddr.array(), 16);
+      NetnsLibC.INSTANCE.sendto(fd, ip.array(), ip.capacity(), 0, sockaddr.array(), 16);
     } catch (LastErrorException e) {
       throw new IOException("injecting a packet: " + e.getMessage(), e);
     }
@@ -108,10 +76,10 @@ final class Injector implements AutoCloseable {
   @Override
   public void close() {
     try {
-      C.INSTANCE.close(fd);
+      NetnsLibC.INSTANCE.close(fd);
     } catch (LastErrorException e) {
       // released anyway
     }
-    thread.shutdownNow();
+    thread.close();
   }
 }
