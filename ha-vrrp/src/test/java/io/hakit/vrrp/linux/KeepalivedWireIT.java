@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeepalivedWireIT {
   private static final String VIP = "198.18.0.200";
+  private static final String VIP6 = "2001:db8:51::200";
   private static final int VRID = 51;
 
   private TwoNodeLink link;
@@ -85,6 +86,54 @@ class KeepalivedWireIT {
 
     // Silence: keepalived takes over again after its Master_Down_Interval (about 0.4 s).
     await(() -> vipOnB(), "keepalived back to master once we are silent");
+  }
+
+  @Test
+  void keepalivedIpv6Master_advertsReachOurTransport_thenYieldsToOurHigherPriority() throws Exception {
+    LinuxRawTransportIT.awaitLinkLocal(link.a, TwoNodeLink.A_IF);
+    LinuxRawTransportIT.awaitLinkLocal(link.b, TwoNodeLink.B_IF);
+    BlockingQueue<ReceivedMessage> received = new LinkedBlockingQueue<>();
+    transport = link.a.call(() -> {
+      VrrpTransport t = new LinuxRawTransportFactory().create(new TransportSpec(TwoNodeLink.A_IF, true, List.of(), null));
+      t.start(received::add);
+      return t;
+    });
+    keepalived = Keepalived.start(link.b, config(link.b.name()).replace(VIP + "/32", VIP6 + "/64"));
+
+    ReceivedMessage advert = received.poll(10, TimeUnit.SECONDS);
+    assertThat(advert).as("keepalived advert; log:%n%s", keepalived.log()).isNotNull();
+    assertThat(advert.source().isLinkLocalAddress()).isTrue();
+    assertThat(advert.destination()).isEqualTo(LinuxRawTransport.GROUP_IPV6);
+    assertThat(advert.ttl()).isEqualTo(255);
+    byte[] p = advert.payload();
+    assertThat(p).hasSize(8 + 16);
+    assertThat(p[0]).isEqualTo((byte) 0x31);
+    assertThat(p[1] & 0xff).isEqualTo(VRID);
+    assertThat(InetAddress.getByAddress(java.util.Arrays.copyOfRange(p, 8, 24))).isEqualTo(InetAddress.getByName(VIP6));
+    await(() -> vip6OnB(), "keepalived holds the IPv6 VIP as master");
+
+    // Checksum left 0: the kernel computes it over the IPv6 pseudo-header (IPV6_CHECKSUM 6).
+    byte[] ours = new byte[8 + 16];
+    ours[0] = 0x31;
+    ours[1] = (byte) VRID;
+    ours[2] = (byte) 200;
+    ours[3] = 1;
+    ours[5] = 10;
+    System.arraycopy(InetAddress.getByName(VIP6).getAddress(), 0, ours, 8, 16);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (vip6OnB() && System.nanoTime() < deadline) {
+      transport.send(ours, LinuxRawTransport.GROUP_IPV6);
+      received.poll(100, TimeUnit.MILLISECONDS);
+    }
+    assertThat(vip6OnB()).as("keepalived yielded; log:%n%s", keepalived.log()).isFalse();
+  }
+
+  private boolean vip6OnB() {
+    try {
+      return Netns.run("ip", "-n", link.b.name(), "-6", "addr", "show", "dev", TwoNodeLink.B_IF).contains(VIP6 + "/64");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private boolean vipOnB() {
