@@ -2,7 +2,6 @@ package io.hakit.examples.vrrp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.function.Function;
 
 /**
@@ -28,11 +27,11 @@ final class FailoverScenario {
   private FailoverScenario() {}
 
   static Timings run(VrrpRig rig, VrrpRig.Speaker high, VrrpRig.Speaker low, Function<Integer, Conf> conf)
-      throws IOException {
+      throws Exception {
     Conf highConf = conf.apply(150);
     Conf lowConf = conf.apply(100);
-    NodeProcess lowProcess = low.start(rig, rig.k, "low", lowConf);
-    NodeProcess highProcess = high.start(rig, rig.h, "high", highConf);
+    RunningSpeaker lowProcess = low.start(rig, rig.k, "low", lowConf);
+    RunningSpeaker highProcess = high.start(rig, rig.h, "high", highConf);
     // Both start as BACKUP; whoever wins first, high preempts within one more Master_Down_Interval.
     rig.awaitVipOnlyOn(rig.h, rig.k, 3 * lowConf.masterDownMillis() + 5000, System.nanoTime(),
         "high (priority 150) master, VIP only on h");
@@ -45,7 +44,7 @@ final class FailoverScenario {
     assertThat(rig.h.has(Conf.VIP_CIDR)).as("a killed speaker leaves its VIP behind on the dead node").isTrue();
 
     rig.h.linkUp();
-    NodeProcess again = high.start(rig, rig.h, "high-again", highConf);
+    RunningSpeaker again = high.start(rig, rig.h, "high-again", highConf);
     rig.awaitCondition(() -> !rig.h.has(Conf.VIP_CIDR) || !again.isAlive(), highConf.masterDownMillis() + 5000,
         "high removes the stale VIP at start");
     assertThat(again.isAlive()).as(again.log()).isTrue();

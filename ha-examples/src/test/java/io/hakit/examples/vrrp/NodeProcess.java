@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * SIGTERM; {@link #close} kills whatever is left, and a JVM shutdown hook does it if the test JVM
  * dies first.
  */
-final class NodeProcess implements AutoCloseable {
+final class NodeProcess implements RunningSpeaker {
   private final String name;
   private final Process process;
   private final Path log;
@@ -53,7 +53,8 @@ final class NodeProcess implements AutoCloseable {
     return new NodeProcess(name, p, log);
   }
 
-  String log() {
+  @Override
+  public String log() {
     try {
       return name + " log:\n" + Files.readString(log, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -61,24 +62,28 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  boolean isAlive() {
+  @Override
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** SIGKILL, children first (keepalived's parent would otherwise respawn or clean up after them). */
-  void crash() {
+  @Override
+  public void crash() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     awaitExit(5);
   }
 
   /** SIGTERM, without waiting. */
-  void terminate() {
+  @Override
+  public void terminate() {
     process.destroy();
   }
 
   /** The exit status, or -1 if it did not exit within {@code seconds}. */
-  int awaitExit(long seconds) {
+  @Override
+  public int awaitExit(long seconds) {
     try {
       return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
     } catch (InterruptedException e) {

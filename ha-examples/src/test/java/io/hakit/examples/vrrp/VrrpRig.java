@@ -18,17 +18,18 @@ final class VrrpRig implements AutoCloseable {
   /** Starts a VRRP speaker (keepalived or HAKit) on a node with a config. */
   @FunctionalInterface
   interface Speaker {
-    NodeProcess start(VrrpRig rig, Lan.Node node, String name, Conf conf) throws IOException;
+    RunningSpeaker start(VrrpRig rig, Lan.Node node, String name, Conf conf) throws Exception;
   }
 
   static final Speaker KEEPALIVED = (rig, node, name, conf) -> rig.track(NodeProcess.keepalived(node, rig.write(name, conf), name));
   static final Speaker HAKIT = (rig, node, name, conf) -> rig.track(NodeProcess.hakit(node, rig.write(name, conf), name));
+  static final Speaker HAKIT_API = (rig, node, name, conf) -> rig.track(ApiSpeaker.start(node, conf));
 
   final Lan lan;
   final Lan.Node h;
   final Lan.Node k;
   final Path directory;
-  private final List<NodeProcess> processes = new ArrayList<>();
+  private final List<RunningSpeaker> processes = new ArrayList<>();
 
   private VrrpRig(Lan lan, Lan.Node h, Lan.Node k, Path directory) {
     this.lan = lan;
@@ -54,7 +55,7 @@ final class VrrpRig implements AutoCloseable {
     return directory;
   }
 
-  private NodeProcess track(NodeProcess p) {
+  private <T extends RunningSpeaker> T track(T p) {
     processes.add(p);
     return p;
   }
@@ -99,7 +100,7 @@ final class VrrpRig implements AutoCloseable {
 
   @Override
   public void close() {
-    processes.forEach(NodeProcess::close);
+    processes.forEach(RunningSpeaker::close);
     lan.close();
     try (var files = Files.list(directory)) {
       for (Path p : files.toList()) {
