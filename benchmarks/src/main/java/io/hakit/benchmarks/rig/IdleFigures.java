@@ -11,6 +11,8 @@ package io.hakit.benchmarks.rig;
  * @param filesBefore the proxy's open descriptors before
  * @param filesAfter the proxy's open descriptors with the connections open (client plus
  *     server side: about one per client when idle server connections are shared)
+ * @param heapGrowth for a JVM, the live heap's growth (after a full GC) with the connections
+ *     open; -1 for a process that is not a JVM or whose heap could not be read
  */
 record IdleFigures(
     int target,
@@ -20,6 +22,7 @@ record IdleFigures(
     long rssAfter,
     long filesBefore,
     long filesAfter,
+    long heapGrowth,
     String failure) {
 
   String invalidReason() {
@@ -37,7 +40,21 @@ record IdleFigures(
     return invalidReason().isEmpty();
   }
 
-  double bytesPerConnection() {
+  double rssBytesPerConnection() {
     return held == 0 ? Double.NaN : (double) (rssAfter - rssBefore) / held;
+  }
+
+  /** Live heap per connection, 0 when there is no heap to read (not a JVM). */
+  double heapBytesPerConnection() {
+    return held == 0 ? Double.NaN : (double) Math.max(0, heapGrowth) / held;
+  }
+
+  /**
+   * Memory per idle connection: RSS growth plus, for a JVM, live-heap growth. The RSS is read
+   * before the full GC that measures the heap, so heap pages made resident by warm-up (where the
+   * new objects went) are not counted twice.
+   */
+  double bytesPerConnection() {
+    return rssBytesPerConnection() + heapBytesPerConnection();
   }
 }

@@ -97,7 +97,7 @@ public final class LoadRig {
     for (Scenario scenario : options.scenarios()) {
       if (scenario == Scenario.IDLE) {
         for (ProxyUnderTest proxy : proxies) {
-          report.addIdle(proxy.name(), idle(proxy));
+          report.addIdle(proxy.name(), idle(proxy, dir));
         }
       } else {
         load(scenario, proxies, wrk);
@@ -139,10 +139,12 @@ public final class LoadRig {
   }
 
   /** Opens the idle connections on one proxy, reads its memory, closes them. */
-  private IdleFigures idle(ProxyUnderTest proxy) {
+  private IdleFigures idle(ProxyUnderTest proxy, Path dir) {
     int count = options.idleConnections();
+    Path jcmd = JvmHeap.jcmdFor(proxy.pid());
+    long heapBefore = jcmd == null ? -1 : JvmHeap.liveBytes(jcmd, proxy.pid(), dir).orElse(-1);
     long filesBefore = ProcStat.openFiles(proxy.pid());
-    long rssBefore = proxy.stat().rssBytes();
+    long rssBefore = settledRss(proxy);
     IdleFigures figures;
     try (IdleClients clients =
         IdleClients.open(
@@ -150,15 +152,18 @@ public final class LoadRig {
             IDLE_OPEN_TIMEOUT_MILLIS)) {
       long rssAfter = settledRss(proxy);
       long filesAfter = ProcStat.openFiles(proxy.pid());
+      long heapAfter = jcmd == null ? -1 : JvmHeap.liveBytes(jcmd, proxy.pid(), dir).orElse(-1);
+      long heapGrowth = heapBefore < 0 || heapAfter < 0 ? -1 : heapAfter - heapBefore;
       figures =
           new IdleFigures(
               count, clients.held(), clients.countOpen(), rssBefore, rssAfter, filesBefore,
-              filesAfter, clients.firstFailure());
+              filesAfter, heapGrowth, clients.firstFailure());
     }
     out.printf(
-        "%-13s %-8s %d held, %d open, %.0f bytes/conn, +%d fds  %s%n",
+        "%-13s %-8s %d held, %d open, %.0f bytes/conn (rss %.0f + heap %.0f), +%d fds  %s%n",
         Scenario.IDLE.label(), proxy.name(), figures.held(), figures.open(),
-        figures.bytesPerConnection(), figures.filesAfter() - figures.filesBefore(),
+        figures.bytesPerConnection(), figures.rssBytesPerConnection(),
+        figures.heapBytesPerConnection(), figures.filesAfter() - figures.filesBefore(),
         figures.valid() ? "ok" : "INVALID: " + figures.invalidReason());
     awaitFilesReleased(proxy, filesBefore, figures.filesAfter());
     proxy.requireAlive();

@@ -89,23 +89,26 @@ final class Report {
       out.println();
       out.printf(
           Locale.ROOT,
-          "%-13s %-8s %7s %7s %11s %11s %11s %9s  %s%n",
-          "scenario", "proxy", "held", "open", "rss0 MiB", "rss1 MiB", "bytes/conn", "+fds",
-          "status");
+          "%-13s %-8s %7s %7s %9s %9s %9s %9s %10s %7s  %s%n",
+          "scenario", "proxy", "held", "open", "rss0 MiB", "rss1 MiB", "rss B/c", "heap B/c",
+          "bytes/conn", "+fds", "status");
       for (Map.Entry<String, IdleFigures> entry : idle.entrySet()) {
         IdleFigures f = entry.getValue();
         out.printf(
             Locale.ROOT,
-            "%-13s %-8s %7d %7d %11.1f %11.1f %11.0f %9d  %s%n",
+            "%-13s %-8s %7d %7d %9.1f %9.1f %9.0f %9s %10.0f %7d  %s%n",
             "idle", entry.getKey(), f.held(), f.open(), mib(f.rssBefore()), mib(f.rssAfter()),
+            f.rssBytesPerConnection(),
+            f.heapGrowth() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", f.heapBytesPerConnection()),
             f.bytesPerConnection(), f.filesAfter() - f.filesBefore(), status(f.invalidReason()));
       }
       if (base != null && candidate != null) {
         if (base.valid() && candidate.valid()) {
           out.printf(
               Locale.ROOT,
-              "%-13s %-8s %7s %7s %11s %11s %11.2f %9.2f  %s%n",
+              "%-13s %-8s %7s %7s %9s %9s %9.2f %9s %10.2f %7.2f  %s%n",
               "idle", "ratio", "", "", "", "",
+              candidate.rssBytesPerConnection() / base.rssBytesPerConnection(), "",
               candidate.bytesPerConnection() / base.bytesPerConnection(),
               (double) (candidate.filesAfter() - candidate.filesBefore())
                   / (base.filesAfter() - base.filesBefore()),

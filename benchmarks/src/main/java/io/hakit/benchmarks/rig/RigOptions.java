@@ -35,7 +35,8 @@ record RigOptions(
           "                        [default]",
           "  --warmup SECONDS      wrk warm-up per scenario and proxy, not measured [10]",
           "  --duration SECONDS    measured wrk run [5]",
-          "  --rounds N            measured runs per scenario and proxy, alternating order [1]",
+          "  --rounds N            measured runs per scenario and proxy, alternating order;",
+          "                        ratios use the medians [3]",
           "  --threads N           wrk threads [1]",
           "  --connections N       wrk connections [50]",
           "  --idle-connections N  connections held open in the idle scenario [9900]",
@@ -54,7 +55,7 @@ record RigOptions(
     List<Scenario> scenarios = Scenario.parseList("default");
     int warmup = 10;
     int duration = 5;
-    int rounds = 1;
+    int rounds = 3;
     int threads = 1;
     int connections = 50;
     int idle = 9900;
