@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * The origins: one nginx process (Debian's package, {@code apt-get install nginx-light}) with one
- * worker, listening on every origin port, serving a 100-byte and a 1 MiB file on keep-alive. One
- * process on the load CPU keeps the origins cheap and out of the proxy's core.
+ * worker, listening on every origin port, on keep-alive. The static server's port serves only the
+ * 1 MiB file and the app servers' ports only the 100-byte one, so a request the proxy routes to
+ * the wrong backend gets a 404 and makes the run invalid. One process on the load CPU keeps the
+ * origins cheap and out of the proxy's core.
  */
 final class NginxOrigin {
 
@@ -30,18 +32,23 @@ final class NginxOrigin {
               + " --nginx PATH");
     }
     try {
-      Path www = dir.resolve("www");
-      Files.createDirectories(www.resolve("static"));
+      Path staticRoot = dir.resolve("www-static");
+      Path appRoot = dir.resolve("www-app");
+      Files.createDirectories(staticRoot.resolve("static"));
+      Files.createDirectories(appRoot);
       Files.createDirectories(dir.resolve("nginx-temp"));
-      Files.write(www.resolve("small"), body(RigFiles.SMALL_SIZE));
-      Files.write(www.resolve("static").resolve("big.bin"), body(RigFiles.BIG_SIZE));
+      Files.write(appRoot.resolve("small"), body(RigFiles.SMALL_SIZE));
+      Files.write(staticRoot.resolve("static").resolve("big.bin"), body(RigFiles.BIG_SIZE));
       Path conf = dir.resolve("nginx.conf");
-      Files.writeString(conf, config(ports, dir, www), StandardCharsets.US_ASCII);
+      Files.writeString(conf, config(ports, dir, staticRoot, appRoot), StandardCharsets.US_ASCII);
       ChildProcess process =
           ChildProcess.start(
               "nginx origin", List.of(nginx, "-c", conf.toString()), cpus, dir.resolve("nginx.log"));
       NginxOrigin origin = new NginxOrigin(process);
-      for (int port : new int[] {ports.staticServer(), ports.app1(), ports.app2()}) {
+      HttpProbe.awaitOk(
+          "nginx origin", ports.staticServer(), RigFiles.BIG_PATH, STARTUP_TIMEOUT_MILLIS,
+          process::isAlive);
+      for (int port : new int[] {ports.app1(), ports.app2()}) {
         HttpProbe.awaitOk(
             "nginx origin", port, RigFiles.SMALL_PATH, STARTUP_TIMEOUT_MILLIS, process::isAlive);
       }
@@ -62,12 +69,9 @@ final class NginxOrigin {
     return bytes;
   }
 
-  private static String config(RigConfig.OriginPorts ports, Path dir, Path www) {
+  private static String config(
+      RigConfig.OriginPorts ports, Path dir, Path staticRoot, Path appRoot) {
     String temp = dir.resolve("nginx-temp").toString();
-    StringBuilder listens = new StringBuilder();
-    for (int port : new int[] {ports.staticServer(), ports.app1(), ports.app2()}) {
-      listens.append("    listen 127.0.0.1:").append(port).append(" backlog=4096;\n");
-    }
     // master_process off: one process, so the rig's kill reaches everything nginx started.
     return "daemon off;\n"
         + "master_process off;\n"
@@ -89,8 +93,14 @@ final class NginxOrigin {
         + "  uwsgi_temp_path " + temp + "/uwsgi;\n"
         + "  scgi_temp_path " + temp + "/scgi;\n"
         + "  server {\n"
-        + listens
-        + "    root " + www + ";\n"
+        + "    listen 127.0.0.1:" + ports.staticServer() + " backlog=4096;\n"
+        + "    root " + staticRoot + ";\n"
+        + "    location / { }\n"
+        + "  }\n"
+        + "  server {\n"
+        + "    listen 127.0.0.1:" + ports.app1() + " backlog=4096;\n"
+        + "    listen 127.0.0.1:" + ports.app2() + " backlog=4096;\n"
+        + "    root " + appRoot + ";\n"
         + "    location / { }\n"
         + "  }\n"
         + "}\n";
