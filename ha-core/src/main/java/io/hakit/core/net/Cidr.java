@@ -126,7 +126,8 @@ public final class Cidr {
     if (rest == 0) {
       return true;
     }
-    int mask = 0xff << (8 - rest);
+    // Both sides as unsigned bytes: a sign-extended byte would keep bits above the mask.
+    int mask = (0xff << (8 - rest)) & 0xff;
     return (address[offset + full] & mask) == (network[full] & 0xff);
   }
 

@@ -92,7 +92,8 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
     Objects.requireNonNull(text, "text");
     String rest = text;
     Family family = Family.ANY;
-    int at = rest.indexOf('@');
+    // A socket path may itself contain '@' (/tmp/a@b.sock): HAProxy reads a leading '/' as a path.
+    int at = rest.startsWith("/") ? -1 : rest.indexOf('@');
     if (at >= 0) {
       String prefix = rest.substring(0, at).toLowerCase(Locale.ROOT);
       family = switch (prefix) {
@@ -139,6 +140,12 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
       if (host.equals("*")) {
         host = "";
       }
+    }
+    int zone = host.indexOf('%');
+    if (zone >= 0) {
+      // HAProxy 2.6 cannot resolve a scoped address either; dropping the zone would change the address.
+      throw new IllegalArgumentException("address '" + text + "': zone '" + host.substring(zone + 1)
+          + "' (expected: an address without '%zone')");
     }
     family = resolveFamily(text, family, host);
     if (port == null) {

@@ -1,0 +1,163 @@
+package io.hakit.vrrp.linux;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * rtnetlink address messages (rtnetlink(7), linux/if_addr.h): builds RTM_NEWADDR / RTM_DELADDR /
+ * RTM_GETADDR requests and reads the kernel's answers. Header fields are host order, address bytes
+ * network order. Pure: unit-tested against the request bytes in VRRP-NOTES.md section 4.2.
+ */
+final class RtnlMessages {
+  static final short NLMSG_ERROR = 2;
+  static final short NLMSG_DONE = 3;
+  static final short RTM_NEWADDR = 20;
+  static final short RTM_DELADDR = 21;
+  static final short RTM_GETADDR = 22;
+  static final short NLM_F_REQUEST = 0x1;
+  static final short NLM_F_ACK = 0x4;
+  static final short NLM_F_EXCL = 0x200;
+  static final short NLM_F_CREATE = 0x400;
+  static final short NLM_F_DUMP = 0x300;
+  static final short IFA_ADDRESS = 1;
+  static final short IFA_LOCAL = 2;
+  static final int IFA_F_SECONDARY = 0x01;
+  /** No duplicate address detection: an IPv6 VIP is usable at once (keepalived does the same). */
+  static final int IFA_F_NODAD = 0x02;
+
+  private static final int NLMSG_HEADER = 16;
+  private static final int IFADDRMSG = 8;
+
+  private RtnlMessages() {}
+
+  /** RTM_NEWADDR (create, fail if present) or RTM_DELADDR of one address, asking for an ACK. */
+  static byte[] addressRequest(boolean add, int sequence, InetAddress address, int prefixLength, int ifindex) {
+    byte[] raw = address.getAddress();
+    int attribute = align(4 + raw.length);
+    boolean ipv4 = raw.length == 4;
+    int attributes = ipv4 ? 2 : 1; // IPv4: IFA_LOCAL and IFA_ADDRESS (the peer); IPv6: IFA_ADDRESS only
+    int length = NLMSG_HEADER + IFADDRMSG + attributes * attribute;
+    short flags = add ? (short) (NLM_F_REQUEST | NLM_F_ACK | NLM_F_EXCL | NLM_F_CREATE) : (short) (NLM_F_REQUEST | NLM_F_ACK);
+    ByteBuffer b = NativeStructs.buffer(length);
+    b.putInt(length).putShort(add ? RTM_NEWADDR : RTM_DELADDR).putShort(flags).putInt(sequence).putInt(0);
+    b.put((byte) (ipv4 ? LibC.AF_INET : LibC.AF_INET6)).put((byte) prefixLength);
+    b.put((byte) (ipv4 ? 0 : IFA_F_NODAD)).put((byte) 0 /* RT_SCOPE_UNIVERSE */).putInt(ifindex);
+    if (ipv4) {
+      putAttribute(b, IFA_LOCAL, raw);
+    }
+    putAttribute(b, IFA_ADDRESS, raw);
+    return b.array();
+  }
+
+  /** RTM_GETADDR dump of every address of one family. */
+  static byte[] dumpRequest(int sequence, int family) {
+    int length = NLMSG_HEADER + IFADDRMSG;
+    ByteBuffer b = NativeStructs.buffer(length);
+    b.putInt(length).putShort(RTM_GETADDR).putShort((short) (NLM_F_REQUEST | NLM_F_DUMP)).putInt(sequence).putInt(0);
+    b.put((byte) family).put((byte) 0).put((byte) 0).put((byte) 0).putInt(0);
+    return b.array();
+  }
+
+  /**
+   * The result carried by the NLMSG_ERROR answering {@code sequence} in this datagram: 0 for an ACK,
+   * a positive errno for a failure, or null when the datagram holds no such answer.
+   */
+  static @Nullable Integer ackErrno(byte[] datagram, int length, int sequence) {
+    ByteBuffer b = ByteBuffer.wrap(datagram, 0, length).order(ByteOrder.nativeOrder());
+    int offset = 0;
+    while (offset + NLMSG_HEADER <= length) {
+      int messageLength = b.getInt(offset);
+      if (messageLength < NLMSG_HEADER || offset + messageLength > length) {
+        return null;
+      }
+      if (b.getShort(offset + 4) == NLMSG_ERROR && b.getInt(offset + 8) == sequence && messageLength >= NLMSG_HEADER + 4) {
+        return -b.getInt(offset + NLMSG_HEADER);
+      }
+      offset += align(messageLength);
+    }
+    return null;
+  }
+
+  /**
+   * Adds the addresses of one dump datagram to {@code out}. Returns true when the dump is complete
+   * (NLMSG_DONE), throws {@link ErrnoException} when the kernel refused it.
+   */
+  static boolean readDump(byte[] datagram, int length, int sequence, List<InterfaceAddress> out) throws ErrnoException {
+    ByteBuffer b = ByteBuffer.wrap(datagram, 0, length).order(ByteOrder.nativeOrder());
+    int offset = 0;
+    while (offset + NLMSG_HEADER <= length) {
+      int messageLength = b.getInt(offset);
+      if (messageLength < NLMSG_HEADER || offset + messageLength > length) {
+        return false;
+      }
+      short type = b.getShort(offset + 4);
+      if (b.getInt(offset + 8) == sequence) {
+        if (type == NLMSG_DONE) {
+          return true;
+        }
+        if (type == NLMSG_ERROR && messageLength >= NLMSG_HEADER + 4) {
+          int errno = -b.getInt(offset + NLMSG_HEADER);
+          throw new ErrnoException("RTM_GETADDR dump", errno, "refused by the kernel");
+        }
+        if (type == RTM_NEWADDR && messageLength >= NLMSG_HEADER + IFADDRMSG) {
+          InterfaceAddress address = address(b, offset + NLMSG_HEADER, offset + messageLength);
+          if (address != null) {
+            out.add(address);
+          }
+        }
+      }
+      offset += align(messageLength);
+    }
+    return false;
+  }
+
+  private static @Nullable InterfaceAddress address(ByteBuffer b, int start, int end) {
+    int family = b.get(start) & 0xff;
+    int prefixLength = b.get(start + 1) & 0xff;
+    int flags = b.get(start + 2) & 0xff;
+    int scope = b.get(start + 3) & 0xff;
+    int ifindex = b.getInt(start + 4);
+    byte[] local = null;
+    byte[] peer = null;
+    int offset = start + IFADDRMSG;
+    while (offset + 4 <= end) {
+      int attributeLength = b.getShort(offset) & 0xffff;
+      int type = b.getShort(offset + 2) & 0xffff;
+      if (attributeLength < 4 || offset + attributeLength > end) {
+        break;
+      }
+      byte[] value = new byte[attributeLength - 4];
+      b.get(offset + 4, value);
+      if (type == IFA_LOCAL) {
+        local = value;
+      } else if (type == IFA_ADDRESS) {
+        peer = value;
+      }
+      offset += align(attributeLength);
+    }
+    byte[] raw = local != null ? local : peer; // IPv4 puts our own address in IFA_LOCAL
+    if (raw == null || (raw.length != 4 && raw.length != 16)) {
+      return null;
+    }
+    try {
+      return new InterfaceAddress(ifindex, family, InetAddress.getByAddress(raw), prefixLength, flags, scope);
+    } catch (UnknownHostException e) {
+      return null; // cannot happen for 4 or 16 bytes
+    }
+  }
+
+  private static void putAttribute(ByteBuffer b, short type, byte[] value) {
+    b.putShort((short) (4 + value.length)).putShort(type).put(value);
+    for (int pad = align(4 + value.length) - 4 - value.length; pad > 0; pad--) {
+      b.put((byte) 0);
+    }
+  }
+
+  private static int align(int length) {
+    return (length + 3) & ~3;
+  }
+}
