@@ -19,6 +19,8 @@ final class ProxySections {
   /** Frontends, backends and listens in file order. */
   final List<ProxyDraft> proxies = new ArrayList<>();
   private final Map<String, List<ProxyDraft>> namedDefaults = new HashMap<>();
+  /** Proxies by name, for the duplicate check (a name may hold a frontend and a backend). */
+  private final Map<String, List<ProxyDraft>> byName = new HashMap<>();
   private @Nullable ProxyDraft lastDefaults;
 
   ProxySections(Diagnostics diag, boolean strict) {
@@ -120,10 +122,8 @@ final class ProxySections {
   }
 
   private boolean unique(ProxyDraft draft) {
-    for (ProxyDraft p : proxies) {
-      if (!p.name.equals(draft.name)) {
-        continue;
-      }
+    List<ProxyDraft> same = byName.computeIfAbsent(draft.name, k -> new ArrayList<>(1));
+    for (ProxyDraft p : same) {
       boolean overlap = (p.type.frontend() && draft.type.frontend()) || (p.type.backend() && draft.type.backend());
       if (overlap) {
         diag.error(draft.origin, draft.type.label() + " '" + draft.name + "' has the same name as " + p.type.label()
@@ -131,6 +131,7 @@ final class ProxySections {
         return false;
       }
     }
+    same.add(draft);
     return true;
   }
 }
