@@ -74,7 +74,9 @@ final class ProxySections {
       }
       legacyAddress = st.word(i);
     }
-    ProxyDraft base = lastDefaults;
+    // A defaults section without 'from' starts from HAProxy's built-in settings; a proxy from the
+    // last defaults read so far.
+    ProxyDraft base = type == SectionType.DEFAULTS ? null : lastDefaults;
     if (fromName != null) {
       List<ProxyDraft> found = namedDefaults.get(fromName);
       if (found == null) {
