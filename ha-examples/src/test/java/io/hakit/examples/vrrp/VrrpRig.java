@@ -30,6 +30,7 @@ final class VrrpRig implements AutoCloseable {
   final Lan.Node k;
   final Path directory;
   private final List<RunningSpeaker> processes = new ArrayList<>();
+  private VipService service;
 
   private VrrpRig(Lan lan, Lan.Node h, Lan.Node k, Path directory) {
     this.lan = lan;
@@ -58,6 +59,25 @@ final class VrrpRig implements AutoCloseable {
   private <T extends RunningSpeaker> T track(T p) {
     processes.add(p);
     return p;
+  }
+
+  /** Adds client node x (198.18.0.9) and a TCP service on h and k; see {@link #awaitServedBy}. */
+  void startService() throws Exception {
+    service = new VipService(lan.addNode("x", 9), h, k);
+  }
+
+  /**
+   * With {@link #startService()}: waits until the client reaches the service on the VIP and the
+   * node that answers is {@code server} (the client learns the move from the new master's
+   * gratuitous ARP). Without a service: returns at once.
+   */
+  void awaitServedBy(Lan.Node server, long timeoutMillis, String why) {
+    if (service == null) {
+      return;
+    }
+    String[] last = {""};
+    awaitCondition(() -> (last[0] = service.askVip()).equals(server.ns), timeoutMillis,
+        why + " (client got '" + last[0] + "')");
   }
 
   /** Every log so far, for failure messages. */
@@ -100,6 +120,9 @@ final class VrrpRig implements AutoCloseable {
 
   @Override
   public void close() {
+    if (service != null) {
+      service.close();
+    }
     processes.forEach(RunningSpeaker::close);
     lan.close();
     try (var files = Files.list(directory)) {
