@@ -41,7 +41,7 @@ final class NodeProcess implements RunningSpeaker {
   static NodeProcess hakit(Lan.Node node, Path directory, String name) throws IOException {
     Path conf = directory.resolve(name + ".conf");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return start(name, directory, List.of("ip", "netns", "exec", node.ns, java, "-Xmx64m", "-XX:+UseSerialGC",
+    return start(name, directory, List.of("ip", "netns", "exec", node.ns, java, "-Xmx64m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
         "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.showDateTime=true",
         "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
         "-cp", System.getProperty("java.class.path"), "io.hakit.examples.vrrp.VrrpCommand", "-f", conf.toString()));
