@@ -32,9 +32,12 @@ final class FailoverScenario {
     Conf lowConf = conf.apply(100);
     RunningSpeaker lowProcess = low.start(rig, rig.k, "low", lowConf);
     RunningSpeaker highProcess = high.start(rig, rig.h, "high", highConf);
+    rig.awaitCondition(() -> lowProcess.isReady() && highProcess.isReady(), 20_000, "both speakers running");
     // Both start as BACKUP; whoever wins first, high preempts within one more Master_Down_Interval.
     rig.awaitVipOnlyOn(rig.h, rig.k, 3 * lowConf.masterDownMillis() + 5000, System.nanoTime(),
         "high (priority 150) master, VIP only on h");
+    rig.assertVipStaysOnlyOn(rig.h, rig.k, lowConf.masterDownMillis() + 200,
+        "low hears high's adverts: no takeover for a whole Master_Down_Interval");
     rig.awaitServedBy(rig.h, 5000, "the client reaches h on the VIP");
 
     long crash = System.nanoTime();

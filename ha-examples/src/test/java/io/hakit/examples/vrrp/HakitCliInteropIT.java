@@ -60,7 +60,13 @@ class HakitCliInteropIT {
   }
 
   @Test
-  void hakitPair_v2AndV3_failoverTimesForComparison() throws Exception {
+  void hakitPair_v2MulticastOneSecond_failoverTimesForComparison() throws Exception {
+    report("HAKit pair, v2 multicast 1 s",
+        FailoverScenario.run(rig, VrrpRig.HAKIT, VrrpRig.HAKIT, prio -> Conf.v2("n" + prio, prio)));
+  }
+
+  @Test
+  void hakitPair_v3MulticastHundredMillis_failoverTimesForComparison() throws Exception {
     report("HAKit pair, v3 multicast 100 ms",
         FailoverScenario.run(rig, VrrpRig.HAKIT, VrrpRig.HAKIT, prio -> Conf.v3("n" + prio, prio)));
   }

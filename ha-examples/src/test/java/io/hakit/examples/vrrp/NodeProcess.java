@@ -62,6 +62,13 @@ final class NodeProcess implements RunningSpeaker {
     }
   }
 
+  /** Both keepalived ("Entering BACKUP STATE") and HAKit ("entering BACKUP state") log it. */
+  @Override
+  public boolean isReady() {
+    String text = log().toLowerCase(java.util.Locale.ROOT);
+    return text.contains("entering backup state") || text.contains("entering master state");
+  }
+
   @Override
   public boolean isAlive() {
     return process.isAlive();

@@ -99,6 +99,17 @@ final class VrrpRig implements AutoCloseable {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos);
   }
 
+  /** Fails if the VIP leaves {@code holder} or shows up on {@code other} within {@code millis}. */
+  void assertVipStaysOnlyOn(Lan.Node holder, Lan.Node other, long millis, String why) {
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (System.nanoTime() < end) {
+      if (!holder.has(Conf.VIP_CIDR) || other.has(Conf.VIP_CIDR)) {
+        throw new AssertionError(why + "\n" + state() + logs());
+      }
+      Thread.onSpinWait();
+    }
+  }
+
   void awaitCondition(BooleanSupplier condition, long timeoutMillis, String why) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     while (System.nanoTime() < deadline) {
