@@ -76,7 +76,8 @@ public final class LoadRig {
     RigConfig.ProxyPorts hakitPorts =
         new RigConfig.ProxyPorts(ports.next(), ports.next(), ports.next());
 
-    NginxOrigin origin = NginxOrigin.start(options.nginx(), originPorts, dir, options.loadCpu());
+    RunningOrigin origin =
+        RunningOrigin.start(options.origin(), options.nginx(), originPorts, dir, options.loadCpu());
     Path haproxyConfig = write(dir.resolve("haproxy.cfg"), RigConfig.render(haproxyPorts, originPorts));
     Path hakitConfig = write(dir.resolve("hakit.cfg"), RigConfig.render(hakitPorts, originPorts));
     long startupMillis = options.startupTimeoutSeconds() * 1000L;
@@ -88,8 +89,8 @@ public final class LoadRig {
         ProxyUnderTest.start(
             Report.CANDIDATE, options.hakitCommand(), hakitConfig, hakitPorts, options.proxyCpu(),
             dir.resolve("hakit.log"), startupMillis);
-    out.printf("work dir %s; haproxy pid %d, hakit pid %d (%s)%n", dir, haproxy.pid(), hakit.pid(),
-        String.join(" ", options.hakitCommand()));
+    out.printf("work dir %s; origin %s; haproxy pid %d, hakit pid %d (%s)%n", dir,
+        origin.description(), haproxy.pid(), hakit.pid(), String.join(" ", options.hakitCommand()));
 
     WrkRunner wrk =
         new WrkRunner(options.wrk(), options.threads(), options.connections(), options.loadCpu(), dir);

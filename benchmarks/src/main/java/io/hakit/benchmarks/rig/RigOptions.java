@@ -17,6 +17,7 @@ record RigOptions(
     List<String> hakitCommand,
     String haproxy,
     String nginx,
+    String origin,
     String wrk,
     String proxyCpu,
     String loadCpu,
@@ -44,6 +45,8 @@ record RigOptions(
           "                        [" + DEFAULT_HAKIT_COMMAND + "]",
           "  --haproxy PATH        HAProxy binary, run as PATH -db -f CONFIG [/usr/sbin/haproxy]",
           "  --nginx PATH          nginx binary for the origins [/usr/sbin/nginx]",
+          "  --origin KIND         nginx, builtin (a small Java origin) or auto: nginx when",
+          "                        installed [auto]",
           "  --wrk PATH            wrk binary [/usr/bin/wrk]",
           "  --proxy-cpu CPUS      taskset CPU list for the proxies [0]",
           "  --load-cpu CPUS       taskset CPU list for wrk, the origins and the rig [1]",
@@ -62,6 +65,7 @@ record RigOptions(
     List<String> hakit = split(DEFAULT_HAKIT_COMMAND);
     String haproxy = "/usr/sbin/haproxy";
     String nginx = "/usr/sbin/nginx";
+    String origin = "auto";
     String wrk = "/usr/bin/wrk";
     String proxyCpu = "0";
     String loadCpu = "1";
@@ -112,6 +116,12 @@ record RigOptions(
         case "--nginx":
           nginx = value;
           break;
+        case "--origin":
+          if (!List.of("nginx", "builtin", "auto").contains(value)) {
+            throw new IllegalArgumentException("--origin must be nginx, builtin or auto: " + value);
+          }
+          origin = value;
+          break;
         case "--wrk":
           wrk = value;
           break;
@@ -136,7 +146,7 @@ record RigOptions(
     }
     return new RigOptions(
         scenarios, warmup, duration, rounds, threads, connections, idle, hakit, haproxy, nginx,
-        wrk, proxyCpu, loadCpu, workDir, startup);
+        origin, wrk, proxyCpu, loadCpu, workDir, startup);
   }
 
   private static List<String> split(String command) {
