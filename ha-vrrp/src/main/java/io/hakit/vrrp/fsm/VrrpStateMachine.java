@@ -42,6 +42,7 @@ public final class VrrpStateMachine {
   private long downDeadline = NO_DEADLINE;
   private long adverDeadline = NO_DEADLINE;
   private long preemptDeadline = NO_DEADLINE;
+  private boolean masterLeft; // the down timer runs for Skew_Time after a priority-0 advert
 
   public VrrpStateMachine(FsmConfig config, FsmActions actions) {
     this.config = Objects.requireNonNull(config, "config");
@@ -134,8 +135,9 @@ public final class VrrpStateMachine {
   public void onTimer(long now) {
     if (state == VrrpState.BACKUP && due(downDeadline, now)) {
       downDeadline = NO_DEADLINE;
-      becomeMaster(now, String.format("no advert for %.3f s (Master_Down_Interval)",
-          masterDownIntervalNanos() / 1e9));
+      becomeMaster(now, masterLeft
+          ? String.format("master left (priority 0), Skew_Time %.3f s expired", skewNanos() / 1e9)
+          : String.format("no advert for %.3f s (Master_Down_Interval)", masterDownIntervalNanos() / 1e9));
     } else if (state == VrrpState.MASTER && due(adverDeadline, now)) {
       actions.sendAdvert(effectivePriority(), config.advertIntervalCentis());
       long interval = Timing.centisToNanos(config.advertIntervalCentis());
@@ -166,6 +168,7 @@ public final class VrrpStateMachine {
   private void backupReceived(long now, int priority, int intervalCentis, InetAddress source) {
     if (priority == 0) {
       downDeadline = now + skewNanos();
+      masterLeft = true;
       logger.debug("({}) priority 0 advert from {}: master leaving, takeover in {} ns", config.name(),
           source.getHostAddress(), skewNanos());
       return;
@@ -189,6 +192,7 @@ public final class VrrpStateMachine {
     }
     learnInterval(intervalCentis);
     downDeadline = now + masterDownIntervalNanos();
+    masterLeft = false;
   }
 
   private void masterReceived(long now, int priority, int intervalCentis, InetAddress source) {
@@ -205,6 +209,7 @@ public final class VrrpStateMachine {
       learnInterval(intervalCentis);
       actions.removeAddresses();
       downDeadline = now + masterDownIntervalNanos();
+      masterLeft = false;
       transition(VrrpState.BACKUP, priority > local
           ? "higher priority (" + priority + ") advert from " + source.getHostAddress()
           : "equal priority advert from higher address " + source.getHostAddress());
@@ -266,6 +271,7 @@ public final class VrrpStateMachine {
       return;
     }
     downDeadline = now + masterDownIntervalNanos();
+    masterLeft = false;
     transition(VrrpState.BACKUP, reason);
   }
 

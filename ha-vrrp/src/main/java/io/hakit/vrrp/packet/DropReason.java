@@ -28,8 +28,6 @@ public enum DropReason {
   ADDRESS_MISMATCH,
   /** The packet carries this node's own source address (a looped-back multicast). */
   OWN_PACKET,
-  /** A unicast instance received from an address that is not one of its peers. */
-  UNKNOWN_PEER,
   /** The packet could not be processed for another reason (logged). */
   INTERNAL_ERROR
 }

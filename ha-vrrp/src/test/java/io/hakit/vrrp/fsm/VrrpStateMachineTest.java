@@ -111,6 +111,7 @@ class VrrpStateMachineTest {
     assertThat(m.state()).isEqualTo(VrrpState.BACKUP);
     advance(m, 1 * MS);
     assertThat(m.state()).isEqualTo(VrrpState.MASTER);
+    assertThat(actions.transitions).last().asString().contains("master left (priority 0)");
   }
 
   @Test

@@ -1,0 +1,106 @@
+package io.hakit.examples.vrrp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A VRRP speaker run as its own process inside a node's namespace: keepalived, or HAKit's
+ * {@code vrrp -f} in a JVM. Output goes to a log file (shown in failure messages). {@link #crash()}
+ * is SIGKILL to the process and its children (keepalived's VRRP child too); {@link #terminate()} is
+ * SIGTERM; {@link #close} kills whatever is left, and a JVM shutdown hook does it if the test JVM
+ * dies first.
+ */
+final class NodeProcess implements RunningSpeaker {
+  private final String name;
+  private final Process process;
+  private final Path log;
+  private final Thread killer;
+
+  private NodeProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+    this.killer = new Thread(this::crash, "kill-" + name);
+    Runtime.getRuntime().addShutdownHook(killer);
+  }
+
+  /** keepalived in the foreground (-n), VRRP only (-P), logging to the console (-l -D). */
+  static NodeProcess keepalived(Lan.Node node, Path directory, String name) throws IOException {
+    Path conf = directory.resolve(name + ".conf");
+    return start(name, directory, List.of("ip", "netns", "exec", node.ns, "keepalived", "-n", "-l", "-D", "-P",
+        "-f", conf.toString(), "-p", directory.resolve(name + ".pid").toString(),
+        "-r", directory.resolve(name + "-vrrp.pid").toString()));
+  }
+
+  /** HAKit's {@code vrrp -f CONF} in a JVM started from this test's class path. */
+  static NodeProcess hakit(Lan.Node node, Path directory, String name) throws IOException {
+    Path conf = directory.resolve(name + ".conf");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return start(name, directory, List.of("ip", "netns", "exec", node.ns, java, "-Xmx64m", "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.showDateTime=true",
+        "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
+        "-cp", System.getProperty("java.class.path"), "io.hakit.examples.vrrp.VrrpCommand", "-f", conf.toString()));
+  }
+
+  private static NodeProcess start(String name, Path directory, List<String> command) throws IOException {
+    Path log = directory.resolve(name + ".log");
+    Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new NodeProcess(name, p, log);
+  }
+
+  @Override
+  public String log() {
+    try {
+      return name + " log:\n" + Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return name + ": no log (" + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL, children first (keepalived's parent would otherwise respawn or clean up after them). */
+  @Override
+  public void crash() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    awaitExit(5);
+  }
+
+  /** SIGTERM, without waiting. */
+  @Override
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** The exit status, or -1 if it did not exit within {@code seconds}. */
+  @Override
+  public int awaitExit(long seconds) {
+    try {
+      return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive() || process.descendants().findAny().isPresent()) {
+      crash();
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(killer);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down; the hook runs anyway
+    }
+  }
+}

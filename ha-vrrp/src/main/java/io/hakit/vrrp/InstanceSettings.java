@@ -1,0 +1,33 @@
+package io.hakit.vrrp;
+
+import io.hakit.vrrp.address.VirtualAddress;
+import io.hakit.vrrp.address.VirtualAddressManager;
+import io.hakit.vrrp.transport.TransportSpec;
+import io.hakit.vrrp.transport.VrrpTransportFactory;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The validated, immutable settings of one instance (what the builder produced). */
+record InstanceSettings(String name, int vrid, int priority, String interfaceName, List<VirtualAddress> addresses,
+    int version, int advertIntervalCentis, boolean preempt, Duration preemptDelay, List<InetAddress> unicastPeers,
+    @Nullable InetAddress sourceAddress, @Nullable String password, List<TrackedSource> tracked,
+    List<VrrpStateListener> listeners, VrrpTransportFactory transportFactory, VirtualAddressManager addressManager,
+    GarpSettings garp, boolean ownerStartsAsMaster, boolean ipv6) {
+
+  InstanceSettings {
+    addresses = List.copyOf(addresses);
+    unicastPeers = List.copyOf(unicastPeers);
+    tracked = List.copyOf(tracked);
+    listeners = List.copyOf(listeners);
+  }
+
+  TransportSpec transportSpec() {
+    return new TransportSpec(interfaceName, ipv6, unicastPeers, sourceAddress);
+  }
+
+  List<InetAddress> advertisedAddresses() {
+    return addresses.stream().map(VirtualAddress::address).toList();
+  }
+}

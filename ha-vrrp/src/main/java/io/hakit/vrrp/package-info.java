@@ -1,0 +1,16 @@
+/**
+ * VRRP v2/v3 elections that interoperate with keepalived: {@link io.hakit.vrrp.VrrpInstance} (built
+ * with {@link io.hakit.vrrp.VrrpInstance#builder()}) runs one virtual router, moves its virtual
+ * addresses through a {@link io.hakit.vrrp.address.VirtualAddressManager}, speaks through a
+ * {@link io.hakit.vrrp.transport.VrrpTransport}, tracks {@link io.hakit.core.health.HealthSource}s
+ * and tells {@link io.hakit.vrrp.VrrpStateListener}s about its state (keepalived's notify hooks).
+ *
+ * <p>Threads per instance: {@code vrrp-NAME} owns the state machine and sends adverts on deadlines;
+ * {@code vrrp-NAME-addr} adds and removes addresses, sends announcements and calls listeners, so a
+ * slow address manager or listener never delays an advert; the transport's own receive thread
+ * decodes and validates packets and hands accepted adverts to {@code vrrp-NAME}.
+ */
+@NullMarked
+package io.hakit.vrrp;
+
+import org.jspecify.annotations.NullMarked;
