@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 record RigOptions(
     List<Scenario> scenarios,
     int warmupSeconds,
+    int warmupMaxSeconds,
     int durationSeconds,
     int rounds,
     int threads,
@@ -35,6 +36,8 @@ record RigOptions(
           "                        server_close, idle; 'default' (all but server_close) or 'all'",
           "                        [default]",
           "  --warmup SECONDS      wrk warm-up per scenario and proxy, not measured [10]",
+          "  --warmup-max SECONDS  then 5 s more at a time while the proxy's CPU per request",
+          "                        still moves by more than 10% (a JIT at work), up to this [40]",
           "  --duration SECONDS    measured wrk run [5]",
           "  --rounds N            measured runs per scenario and proxy, alternating order;",
           "                        ratios use the medians [3]",
@@ -57,6 +60,7 @@ record RigOptions(
   static RigOptions parse(String... args) {
     List<Scenario> scenarios = Scenario.parseList("default");
     int warmup = 10;
+    int warmupMax = 40;
     int duration = 5;
     int rounds = 3;
     int threads = 1;
@@ -91,6 +95,9 @@ record RigOptions(
           break;
         case "--warmup":
           warmup = number(option, value, 0);
+          break;
+        case "--warmup-max":
+          warmupMax = number(option, value, 0);
           break;
         case "--duration":
           duration = number(option, value, 1);
@@ -145,7 +152,7 @@ record RigOptions(
       throw new IllegalArgumentException("--hakit-cmd is empty");
     }
     return new RigOptions(
-        scenarios, warmup, duration, rounds, threads, connections, idle, hakit, haproxy, nginx,
+        scenarios, warmup, Math.max(warmup, warmupMax), duration, rounds, threads, connections, idle, hakit, haproxy, nginx,
         origin, wrk, proxyCpu, loadCpu, workDir, startup);
   }
 
