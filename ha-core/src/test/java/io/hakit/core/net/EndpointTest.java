@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.hakit.core.net.Endpoint.Family;
 import io.hakit.core.net.Endpoint.PortKind;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,6 +96,43 @@ class EndpointTest {
       """)
   void toString_parsedForm_isHaproxyNotation(String text, String expected) {
     assertThat(Endpoint.parse(text)).hasToString(expected);
+  }
+
+  /** Any endpoint with a canonical host survives toString and parse: generated, seeded, bounded. */
+  @Test
+  void parse_ofToString_generatedEndpoints_equalsOriginal() {
+    Random random = new Random(2);
+    String[] names = {"localhost", "app-1.example.com", "db_primary", "x"};
+    for (int n = 0; n < 2_000; n++) {
+      Family family = Family.values()[random.nextInt(Family.values().length)];
+      Endpoint e;
+      if (family == Family.UNIX) {
+        e = new Endpoint(Family.UNIX, "/run/hakit-" + n + (random.nextBoolean() ? "@x.sock" : ".sock"), PortKind.NONE,
+            0, 0);
+      } else {
+        String host = switch (random.nextInt(3)) {
+          case 0 -> names[random.nextInt(names.length)];
+          case 1 -> family == Family.ANY ? names[0] : randomLiteral(random, family);
+          default -> "";
+        };
+        PortKind kind = host.isEmpty() ? PortKind.FIXED : PortKind.values()[random.nextInt(PortKind.values().length)];
+        int low = kind == PortKind.NONE ? 0 : kind == PortKind.OFFSET ? random.nextInt(131071) - 65535
+            : 1 + random.nextInt(65535);
+        int high = kind == PortKind.FIXED && random.nextBoolean() ? low + random.nextInt(65536 - low) : low;
+        e = new Endpoint(family, host, kind, low, high);
+      }
+
+      assertThat(Endpoint.parse(e.toString())).as(e.toString()).isEqualTo(e);
+    }
+  }
+
+  private static String randomLiteral(Random random, Family family) {
+    byte[] bytes = new byte[family == Family.IPV4 ? 4 : 16];
+    random.nextBytes(bytes);
+    if (bytes.length == 16 && random.nextBoolean()) {
+      java.util.Arrays.fill(bytes, 2, 2 + 2 * random.nextInt(7), (byte) 0);
+    }
+    return AddressFormat.format(bytes);
   }
 
   /** Each message names the address as written and says what was expected. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a colon and has no zone.
  */
 class IpLiteralsTest {
-  private static final int SAMPLES = 2_000;
+  private static final int SAMPLES = 1_000;
   private static final long SEED = 0x4a4b4954L;
 
   @Test
