@@ -1,6 +1,5 @@
 package io.hakit.core.net;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -95,7 +94,8 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
     // A socket path may itself contain '@' (/tmp/a@b.sock): HAProxy reads a leading '/' as a path.
     int at = rest.startsWith("/") ? -1 : rest.indexOf('@');
     if (at >= 0) {
-      String prefix = rest.substring(0, at).toLowerCase(Locale.ROOT);
+      // Case-sensitive, as HAProxy compares them: 'IPV4@127.0.0.1:80' is not an address there.
+      String prefix = rest.substring(0, at);
       family = switch (prefix) {
         case "ipv4", "tcp4" -> Family.IPV4;
         case "ipv6", "tcp6" -> Family.IPV6;
