@@ -162,6 +162,8 @@ class EndpointTest {
       # haproxy: invalid address: 'foo@1.2.3.4'
       foo@1.2.3.4:80          | unsupported prefix 'foo@' (expected: ipv4@, ipv6@, tcp@, tcp4@, tcp6@ or unix@)
       abns@name               | unsupported prefix 'abns@'
+      # haproxy: could not resolve address 'IPV4@127.0.0.1' (prefixes are case-sensitive)
+      IPV4@127.0.0.1:80       | unsupported prefix 'IPV4@'
       unix@                   | missing socket path
       # haproxy: invalid address: '[::1]' in 'ipv4@[::1]:80'
       ipv4@[::1]:80           | '::1' is not an IPv4 address
