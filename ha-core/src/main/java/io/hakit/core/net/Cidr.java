@@ -37,6 +37,10 @@ public final class Cidr {
       throw new IllegalArgumentException(
           "network '" + text + "': '" + addressText + "' is not an IPv4 or IPv6 address");
     }
+    if (address.length == 4 && IpLiterals.isAmbiguousIpv4(addressText)) {
+      throw new IllegalArgumentException("network '" + text + "': '" + addressText
+          + "' has an octet with a leading zero (expected: decimal octets; HAProxy would read it as octal)");
+    }
     int bits = address.length * 8;
     int prefix = bits;
     if (slash >= 0) {
