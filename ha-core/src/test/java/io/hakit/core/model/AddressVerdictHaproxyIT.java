@@ -51,6 +51,8 @@ class AddressVerdictHaproxyIT {
       bind("127.0.0.1:70000"), bind("127.0.0.1:8010-8000"), bind("127.0.0.1:abc"), bind("127.0.0.1:80-"),
       bind("127.0.0.1:+1"), bind("127.0.0.1:-1"), bind("::80"), bind("[::1]80"), bind("[1.2.3.4::]:80"),
       bind("ipv4@[::1]:80"), bind("ipv6@127.0.0.1:80"), bind("IPV4@127.0.0.1:80"), bind("[fe80::1%lo]:80"),
+      bind("127.000.000.001:80"),
+      bind("010.0.0.1:80", "HAProxy reads 010 as octal (8.0.0.1, libc inet_aton); we refuse the ambiguity"),
       bind("unix@", "HAProxy's check accepts an empty socket path; we say 'missing socket path' at once"),
       server("127.0.0.1:4331"), server("127.0.0.1"), server("127.0.0.1:+1000"), server("127.0.0.1:-10"),
       server("127.0.0.1:+0"), server("[::1]"), server("[::1]:80"), server("::1:80"), server("ipv6@::1:80"),

@@ -31,6 +31,9 @@ class EndpointTest {
       127.0.0.1:1-65535         | IPV4   | 127.0.0.1           | FIXED  | 1     | 65535
       127.0.0.1:65535           | IPV4   | 127.0.0.1           | FIXED  | 65535 | 65535
       127.0.0.1:080             | IPV4   | 127.0.0.1           | FIXED  | 80    | 80
+      # leading zeros that octal reads the same way are harmless; the host comes out canonical
+      127.000.000.001:80        | IPV4   | 127.0.0.1           | FIXED  | 80    | 80
+      007.0.0.1                 | IPV4   | 7.0.0.1             | NONE   | 0     | 0
       ipv4@:80                  | IPV4   | ""                  | FIXED  | 80    | 80
       ipv4@*:80                 | IPV4   | ""                  | FIXED  | 80    | 80
       ipv6@:80                  | IPV6   | ""                  | FIXED  | 80    | 80
@@ -181,6 +184,10 @@ class EndpointTest {
       [1.2.3.4::]:80          | '1.2.3.4::' is not an IPv6 address
       [::g]:80                | '::g' is not an IPv6 address
       bad!host:80             | 'bad!host' is not an IP address or host name
+      # libc (so HAProxy) reads 010 as octal 8: the same text would be another address
+      010.0.0.1:80            | '010.0.0.1' has an octet with a leading zero (expected: decimal octets; HAProxy would read it as octal)
+      10.0.0.08:80            | '10.0.0.08' has an octet with a leading zero
+      ipv4@0255.0.0.1:80      | '0255.0.0.1' has an octet with a leading zero
       "two words:80"          | 'two words' is not an IP address or host name
       # haproxy: could not resolve address 'fe80::1%lo'; a dropped zone would silently change the address
       [fe80::1%lo]:80         | zone 'lo' (expected: an address without '%zone')

@@ -101,6 +101,22 @@ class IpLiteralsTest {
     }
   }
 
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      127.0.0.1        | false
+      0.0.0.0          | false
+      10.20.30.40      | false
+      127.000.000.001  | false
+      007.0.0.1        | false
+      010.0.0.1        | true
+      08.0.0.1         | true
+      1.2.3.0255       | true
+      1.2.00.09        | true
+      """)
+  void isAmbiguousIpv4_leadingZeros_onlyWhenOctalDiffers(String text, boolean ambiguous) {
+    assertThat(IpLiterals.isAmbiguousIpv4(text)).isEqualTo(ambiguous);
+  }
+
   @Test
   void parseIpv6_embeddedIpv4Tail_fillsLastFourBytes() {
     byte[] expected = new byte[16];
