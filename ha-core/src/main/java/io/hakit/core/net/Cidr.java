@@ -29,6 +29,12 @@ public final class Cidr {
     Objects.requireNonNull(text, "text");
     int slash = text.indexOf('/');
     String addressText = slash < 0 ? text : text.substring(0, slash);
+    int zone = addressText.indexOf('%');
+    if (zone >= 0) {
+      // HAProxy rejects a scoped network too; dropping the zone would silently widen the match.
+      throw new IllegalArgumentException("network '" + text + "': zone '" + addressText.substring(zone + 1)
+          + "' (expected: an address without '%zone')");
+    }
     byte[] address = IpLiterals.parseIpv4(addressText);
     if (address == null) {
       address = IpLiterals.parseIpv6(addressText);
