@@ -168,6 +168,9 @@ class CidrTest {
       /8                    | '' is not an IPv4 or IPv6 address
       ""                    | '' is not an IPv4 or IPv6 address
       1::2::3/64            | '1::2::3' is not an IPv4 or IPv6 address
+      # haproxy: 'fe80::1%lo' is not a valid IPv4 or IPv6 address
+      fe80::1%lo            | zone 'lo' (expected: an address without '%zone')
+      fe80::%eth0/10        | zone 'eth0' (expected: an address without '%zone')
       010.0.0.0/8           | '010.0.0.0' has an octet with a leading zero (expected: decimal octets; HAProxy would read it as octal)
       """)
   void parse_badInput_namesNetworkAndExpectation(String text, String expected) {
