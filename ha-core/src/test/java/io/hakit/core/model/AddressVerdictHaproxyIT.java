@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.core.Origin;
 import io.hakit.core.net.Endpoint;
-import io.hakit.core.testing.Interop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * disappears, so the list stays true.
  */
 class AddressVerdictHaproxyIT {
-  private static final Pattern ALERT_LINE = Pattern.compile("\\[[^\\]]*:(\\d+)\\]");
-
   /** Address, context, and why we differ (null: we must agree). */
   private record Case(String context, String address, String divergence) {}
 
@@ -67,8 +61,6 @@ class AddressVerdictHaproxyIT {
       server("0.0.0.0:80", "as *:80"),
       server(":80", "as *:80"));
 
-  private static Path haproxy;
-
   @TempDir
   Path dir;
 
@@ -90,8 +82,7 @@ class AddressVerdictHaproxyIT {
 
   @BeforeAll
   static void prerequisites() {
-    Interop.require(Interop.root(), Interop.netns(), Interop.binary("haproxy"), Interop.binary("unshare"));
-    haproxy = Interop.findBinary("haproxy");
+    HaproxyCheck.prerequisites();
   }
 
   @Test
@@ -139,16 +130,15 @@ class AddressVerdictHaproxyIT {
       Map<Integer, Case> byLine = new LinkedHashMap<>();
       Path cfg = dir.resolve("round" + round + ".cfg");
       Files.writeString(cfg, config(pending, byLine), StandardCharsets.UTF_8);
-      Run run = haproxyCheck(cfg);
+      HaproxyCheck.Run run = HaproxyCheck.check(cfg);
       if (run.exit() == 0) {
         pending.forEach(c -> verdicts.put(c, true));
         return verdicts;
       }
       Set<Case> failed = new HashSet<>();
-      for (String line : run.output().lines().filter(l -> l.contains("[ALERT]")).toList()) {
-        Matcher m = ALERT_LINE.matcher(line);
-        if (m.find() && byLine.containsKey(Integer.parseInt(m.group(1)))) {
-          failed.add(byLine.get(Integer.parseInt(m.group(1))));
+      for (int line : run.alertLines()) {
+        if (byLine.containsKey(line)) {
+          failed.add(byLine.get(line));
         }
       }
       assertThat(failed).as("haproxy failed without naming a case's line:%n%s", run.output()).isNotEmpty();
@@ -178,23 +168,5 @@ class AddressVerdictHaproxyIT {
       byLine.put(lines.size(), c);
     }
     return String.join("\n", lines) + "\n";
-  }
-
-  private record Run(int exit, String output) {}
-
-  private static Run haproxyCheck(Path cfg) throws IOException, InterruptedException {
-    Path out = cfg.resolveSibling(cfg.getFileName() + ".out");
-    Process p = new ProcessBuilder("unshare", "--net", haproxy.toString(), "-c", "-f", cfg.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(out.toFile())
-        .start();
-    try {
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        throw new AssertionError("haproxy -c did not finish within 30 s");
-      }
-      return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-    } finally {
-      p.destroyForcibly();
-    }
   }
 }
