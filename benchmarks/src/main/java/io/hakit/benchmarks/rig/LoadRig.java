@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 public final class LoadRig {
 
   private static final int IDLE_MAX_IN_FLIGHT = 200;
+  private static final int WARMUP_CHUNK_SECONDS = 5;
+  private static final double WARMUP_STABLE_FRACTION = 0.10;
   private static final long IDLE_OPEN_TIMEOUT_MILLIS = 120_000;
   private static final long RSS_SETTLE_MAX_MILLIS = 10_000;
   private static final long RSS_SAMPLE_MILLIS = 500;
@@ -76,7 +78,8 @@ public final class LoadRig {
     RigConfig.ProxyPorts hakitPorts =
         new RigConfig.ProxyPorts(ports.next(), ports.next(), ports.next());
 
-    NginxOrigin origin = NginxOrigin.start(options.nginx(), originPorts, dir, options.loadCpu());
+    RunningOrigin origin =
+        RunningOrigin.start(options.origin(), options.nginx(), originPorts, dir, options.loadCpu());
     Path haproxyConfig = write(dir.resolve("haproxy.cfg"), RigConfig.render(haproxyPorts, originPorts));
     Path hakitConfig = write(dir.resolve("hakit.cfg"), RigConfig.render(hakitPorts, originPorts));
     long startupMillis = options.startupTimeoutSeconds() * 1000L;
@@ -88,8 +91,8 @@ public final class LoadRig {
         ProxyUnderTest.start(
             Report.CANDIDATE, options.hakitCommand(), hakitConfig, hakitPorts, options.proxyCpu(),
             dir.resolve("hakit.log"), startupMillis);
-    out.printf("work dir %s; haproxy pid %d, hakit pid %d (%s)%n", dir, haproxy.pid(), hakit.pid(),
-        String.join(" ", options.hakitCommand()));
+    out.printf("work dir %s; origin %s; haproxy pid %d, hakit pid %d (%s)%n", dir,
+        origin.description(), haproxy.pid(), hakit.pid(), String.join(" ", options.hakitCommand()));
 
     WrkRunner wrk =
         new WrkRunner(options.wrk(), options.threads(), options.connections(), options.loadCpu(), dir);
@@ -114,11 +117,7 @@ public final class LoadRig {
   private void load(Scenario scenario, List<ProxyUnderTest> proxies, WrkRunner wrk) {
     if (options.warmupSeconds() > 0) {
       for (ProxyUnderTest proxy : proxies) {
-        WrkResult warmup = wrk.run(proxy.port(scenario), scenario, options.warmupSeconds());
-        proxy.requireAlive();
-        if (!warmup.invalidReason().isEmpty()) {
-          out.printf("%-13s %-8s warm-up: %s%n", scenario.label(), proxy.name(), warmup.invalidReason());
-        }
+        warmUp(scenario, proxy, wrk);
       }
     }
     for (int round = 0; round < options.rounds(); round++) {
@@ -135,6 +134,39 @@ public final class LoadRig {
         report.add(scenario, proxy.name(), figures);
         out.println(Report.progressLine(scenario, proxy.name(), figures));
       }
+    }
+  }
+
+  /**
+   * Loads the proxy for {@code --warmup} seconds, then 5 s more at a time while its CPU per
+   * request still changes by more than 10% from one chunk to the next (a JIT still compiling),
+   * at most {@code --warmup-max} seconds in all.
+   */
+  private void warmUp(Scenario scenario, ProxyUnderTest proxy, WrkRunner wrk) {
+    List<String> trail = new ArrayList<>();
+    int seconds = options.warmupSeconds();
+    int total = 0;
+    double previous = Double.NaN;
+    while (true) {
+      ProcStat before = proxy.stat();
+      WrkResult warmup = wrk.run(proxy.port(scenario), scenario, seconds);
+      ProcStat after = proxy.stat();
+      total += seconds;
+      if (!warmup.invalidReason().isEmpty()) {
+        out.printf("%-13s %-8s warm-up: %s%n", scenario.label(), proxy.name(), warmup.invalidReason());
+        return;
+      }
+      double cpu = new LoadFigures(warmup, after.cpuSeconds() - before.cpuSeconds(), 0)
+          .cpuSecondsPer100k();
+      trail.add(String.format(java.util.Locale.ROOT, "%.2f", cpu));
+      boolean stable = Math.abs(cpu - previous) <= WARMUP_STABLE_FRACTION * previous;
+      if (stable || total + WARMUP_CHUNK_SECONDS > options.warmupMaxSeconds()) {
+        out.printf("%-13s %-8s warm-up %d s, cpu-s/100k %s%s%n", scenario.label(), proxy.name(),
+            total, String.join(" -> ", trail), stable ? "" : " (not yet stable)");
+        return;
+      }
+      previous = cpu;
+      seconds = WARMUP_CHUNK_SECONDS;
     }
   }
 

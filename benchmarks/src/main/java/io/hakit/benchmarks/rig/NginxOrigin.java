@@ -17,19 +17,14 @@ import java.util.List;
  */
 final class NginxOrigin {
 
-  private static final long STARTUP_TIMEOUT_MILLIS = 15_000;
+  private NginxOrigin() {}
 
-  private final ChildProcess process;
-
-  private NginxOrigin(ChildProcess process) {
-    this.process = process;
-  }
-
-  static NginxOrigin start(String nginx, RigConfig.OriginPorts ports, Path dir, String cpus) {
+  /** Starts nginx; {@link RunningOrigin} waits until it serves. */
+  static ChildProcess start(String nginx, RigConfig.OriginPorts ports, Path dir, String cpus) {
     if (!Files.isExecutable(Path.of(nginx))) {
       throw new RigFailure(
           nginx + " not found: install Debian's nginx (apt-get install nginx-light) or pass"
-              + " --nginx PATH");
+              + " --nginx PATH, or use --origin builtin");
     }
     try {
       Path staticRoot = dir.resolve("www-static");
@@ -41,25 +36,11 @@ final class NginxOrigin {
       Files.write(staticRoot.resolve("static").resolve("big.bin"), body(RigFiles.BIG_SIZE));
       Path conf = dir.resolve("nginx.conf");
       Files.writeString(conf, config(ports, dir, staticRoot, appRoot), StandardCharsets.US_ASCII);
-      ChildProcess process =
-          ChildProcess.start(
-              "nginx origin", List.of(nginx, "-c", conf.toString()), cpus, dir.resolve("nginx.log"));
-      NginxOrigin origin = new NginxOrigin(process);
-      HttpProbe.awaitOk(
-          "nginx origin", ports.staticServer(), RigFiles.BIG_PATH, STARTUP_TIMEOUT_MILLIS,
-          process::isAlive);
-      for (int port : new int[] {ports.app1(), ports.app2()}) {
-        HttpProbe.awaitOk(
-            "nginx origin", port, RigFiles.SMALL_PATH, STARTUP_TIMEOUT_MILLIS, process::isAlive);
-      }
-      return origin;
+      return ChildProcess.start(
+          "nginx origin", List.of(nginx, "-c", conf.toString()), cpus, dir.resolve("nginx.log"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the origin in " + dir, e);
     }
-  }
-
-  void requireAlive() {
-    process.requireAlive();
   }
 
   private static byte[] body(int size) {

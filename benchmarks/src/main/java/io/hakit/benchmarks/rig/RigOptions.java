@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 record RigOptions(
     List<Scenario> scenarios,
     int warmupSeconds,
+    int warmupMaxSeconds,
     int durationSeconds,
     int rounds,
     int threads,
@@ -17,6 +18,7 @@ record RigOptions(
     List<String> hakitCommand,
     String haproxy,
     String nginx,
+    String origin,
     String wrk,
     String proxyCpu,
     String loadCpu,
@@ -34,6 +36,8 @@ record RigOptions(
           "                        server_close, idle; 'default' (all but server_close) or 'all'",
           "                        [default]",
           "  --warmup SECONDS      wrk warm-up per scenario and proxy, not measured [10]",
+          "  --warmup-max SECONDS  then 5 s more at a time while the proxy's CPU per request",
+          "                        still moves by more than 10% (a JIT at work), up to this [40]",
           "  --duration SECONDS    measured wrk run [5]",
           "  --rounds N            measured runs per scenario and proxy, alternating order;",
           "                        ratios use the medians [3]",
@@ -44,6 +48,8 @@ record RigOptions(
           "                        [" + DEFAULT_HAKIT_COMMAND + "]",
           "  --haproxy PATH        HAProxy binary, run as PATH -db -f CONFIG [/usr/sbin/haproxy]",
           "  --nginx PATH          nginx binary for the origins [/usr/sbin/nginx]",
+          "  --origin KIND         nginx, builtin (a small Java origin) or auto: nginx when",
+          "                        installed [auto]",
           "  --wrk PATH            wrk binary [/usr/bin/wrk]",
           "  --proxy-cpu CPUS      taskset CPU list for the proxies [0]",
           "  --load-cpu CPUS       taskset CPU list for wrk, the origins and the rig [1]",
@@ -54,6 +60,7 @@ record RigOptions(
   static RigOptions parse(String... args) {
     List<Scenario> scenarios = Scenario.parseList("default");
     int warmup = 10;
+    int warmupMax = 40;
     int duration = 5;
     int rounds = 3;
     int threads = 1;
@@ -62,6 +69,7 @@ record RigOptions(
     List<String> hakit = split(DEFAULT_HAKIT_COMMAND);
     String haproxy = "/usr/sbin/haproxy";
     String nginx = "/usr/sbin/nginx";
+    String origin = "auto";
     String wrk = "/usr/bin/wrk";
     String proxyCpu = "0";
     String loadCpu = "1";
@@ -88,6 +96,9 @@ record RigOptions(
         case "--warmup":
           warmup = number(option, value, 0);
           break;
+        case "--warmup-max":
+          warmupMax = number(option, value, 0);
+          break;
         case "--duration":
           duration = number(option, value, 1);
           break;
@@ -112,6 +123,12 @@ record RigOptions(
         case "--nginx":
           nginx = value;
           break;
+        case "--origin":
+          if (!List.of("nginx", "builtin", "auto").contains(value)) {
+            throw new IllegalArgumentException("--origin must be nginx, builtin or auto: " + value);
+          }
+          origin = value;
+          break;
         case "--wrk":
           wrk = value;
           break;
@@ -135,8 +152,8 @@ record RigOptions(
       throw new IllegalArgumentException("--hakit-cmd is empty");
     }
     return new RigOptions(
-        scenarios, warmup, duration, rounds, threads, connections, idle, hakit, haproxy, nginx,
-        wrk, proxyCpu, loadCpu, workDir, startup);
+        scenarios, warmup, Math.max(warmup, warmupMax), duration, rounds, threads, connections, idle, hakit, haproxy, nginx,
+        origin, wrk, proxyCpu, loadCpu, workDir, startup);
   }
 
   private static List<String> split(String command) {
