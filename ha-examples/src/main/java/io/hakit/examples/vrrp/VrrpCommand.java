@@ -48,6 +48,11 @@ public final class VrrpCommand {
 
   private VrrpCommand() {}
 
+  /** The usage text ({@code hakit vrrp --help}). */
+  public static String usage() {
+    return USAGE;
+  }
+
   /** The process entry point: {@code java -cp ... io.hakit.examples.vrrp.VrrpCommand -f FILE}. */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
