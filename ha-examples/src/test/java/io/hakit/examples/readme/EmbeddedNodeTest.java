@@ -1,4 +1,4 @@
-package io.hakit.examples.embed;
+package io.hakit.examples.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +58,7 @@ class EmbeddedNodeTest {
 
   @Test
   void readme_showsTheSnippetVerbatim() throws Exception {
-    List<String> source = Files.readAllLines(Path.of("src/test/java/io/hakit/examples/embed/EmbeddedNode.java"));
+    List<String> source = Files.readAllLines(Path.of("src/test/java/io/hakit/examples/readme/EmbeddedNode.java"));
     List<String> snippet = new ArrayList<>();
     boolean inside = false;
     for (String line : source) {

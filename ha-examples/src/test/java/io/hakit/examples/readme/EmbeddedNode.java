@@ -1,4 +1,4 @@
-package io.hakit.examples.embed;
+package io.hakit.examples.readme;
 
 import io.hakit.config.haproxy.HaproxyConfigReader;
 import io.hakit.core.model.ProxyModel;
