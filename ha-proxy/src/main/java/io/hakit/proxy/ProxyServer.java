@@ -184,7 +184,6 @@ public final class ProxyServer implements Lifecycle {
     group = transport.newGroup(eventLoops, "hakit-proxy");
     Bootstrap connector = new Bootstrap().channel(transport.socketChannel())
         .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.AUTO_READ, false)
         .option(ChannelOption.SO_KEEPALIVE, true);
     List<ChannelFuture> binds = new ArrayList<>();
     for (Frontend f : model.frontends()) {
@@ -266,7 +265,6 @@ public final class ProxyServer implements Lifecycle {
           .option(ChannelOption.SO_BACKLOG, bind.backlog() > 0 ? bind.backlog() : 1024)
           .option(ChannelOption.SO_REUSEADDR, true)
           .childOption(ChannelOption.TCP_NODELAY, true)
-          .childOption(ChannelOption.AUTO_READ, false)
           .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
           .childHandler(init);
       if (transport.isEpoll()) {
