@@ -7,7 +7,6 @@ import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.QueuedRequest;
 import io.hakit.proxy.backend.ServerState;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -15,7 +14,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -398,9 +396,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     reused = false;
     ServerLeg l = new ServerLeg(s, this);
     leg = l;
-    Bootstrap b = fe.connector.clone(loop).handler(l)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, backend.connectMillis);
-    b.connect(s.socketAddress()).addListener((ChannelFutureListener) f -> {
+    fe.connector.connect(loop, backend, s, l).addListener((ChannelFutureListener) f -> {
       if (leg != l || state != State.CONNECTING) {
         f.channel().close();
         return;

@@ -11,7 +11,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -80,9 +79,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     }
     chosen = s;
     Relay toClient = new Relay();
-    fe.connector.clone(client.eventLoop()).handler(toClient)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, be.connectMillis)
-        .connect(s.socketAddress()).addListener((ChannelFutureListener) f -> {
+    fe.connector.connect(client.eventLoop(), be, s, toClient).addListener((ChannelFutureListener) f -> {
           if (closed) {
             f.channel().close();
             return;
