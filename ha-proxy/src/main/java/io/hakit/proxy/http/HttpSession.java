@@ -7,7 +7,6 @@ import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.QueuedRequest;
 import io.hakit.proxy.backend.ServerState;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -15,7 +14,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -90,6 +88,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private boolean clientInputClosed;
   private boolean upgradeRequested;
   private boolean serverFlushNeeded;
+  /** Mirrors the client channel's auto-read flag. */
+  private boolean clientReading = true;
+  /** Client bytes kept while the session cannot use them, beyond which the client is not read. */
+  private static final int MAX_PENDING = 64 * 1024;
   private HttpConnectionMode mode = HttpConnectionMode.KEEP_ALIVE;
 
   private Timer timerKind = Timer.NONE;
@@ -125,7 +127,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     req.setSource(source);
     acceptedAt = System.currentTimeMillis();
     arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
-    client.read();
   }
 
   @Override
@@ -248,31 +249,30 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
   }
 
+  /**
+   * Client reads run with auto-read on (re-arming epoll for every read costs two syscalls); they
+   * pause only for back-pressure: the server cannot take more, or too much is already stashed.
+   */
   private void readClientIfReady() {
-    if (client == null || pending != null || clientInputClosed) {
+    if (client == null || state == State.CLOSED) {
       return;
     }
-    switch (state) {
-      case IDLE, HEAD -> client.read();
-      case EXCHANGE -> {
-        if (!requestBody.isDone() && leg != null && leg.channel != null && leg.channel.isWritable()) {
-          client.read();
-        }
-      }
-      case TUNNEL -> {
-        if (leg != null && leg.channel != null && leg.channel.isWritable()) {
-          client.read();
-        }
-      }
-      default -> { }
+    boolean want = !clientInputClosed && (pending == null || pending.readableBytes() < MAX_PENDING)
+        && !((state == State.EXCHANGE || state == State.TUNNEL) && leg != null && leg.channel != null
+            && !leg.channel.isWritable());
+    if (want != clientReading) {
+      clientReading = want;
+      client.config().setAutoRead(want);
     }
   }
 
+  /** The server is read while the client can take more. */
   private void readServerIfReady() {
-    if (leg != null && leg.channel != null && client != null && client.isWritable()
-        && (state == State.EXCHANGE || state == State.TUNNEL)) {
-      leg.channel.read();
+    ServerLeg l = leg;
+    if (l == null || l.channel == null || client == null) {
+      return;
     }
+    l.setReading(client.isWritable());
   }
 
   private void flushServer() {
@@ -396,9 +396,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     reused = false;
     ServerLeg l = new ServerLeg(s, this);
     leg = l;
-    Bootstrap b = fe.connector.clone(loop).handler(l)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, backend.connectMillis);
-    b.connect(s.socketAddress()).addListener((ChannelFutureListener) f -> {
+    fe.connector.connect(loop, backend, s, l).addListener((ChannelFutureListener) f -> {
       if (leg != l || state != State.CONNECTING) {
         f.channel().close();
         return;
