@@ -56,7 +56,7 @@ final class VrrpRig implements AutoCloseable {
     return directory;
   }
 
-  private <T extends RunningSpeaker> T track(T p) {
+  <T extends RunningSpeaker> T track(T p) {
     processes.add(p);
     return p;
   }
@@ -101,9 +101,14 @@ final class VrrpRig implements AutoCloseable {
 
   /** Fails if the VIP leaves {@code holder} or shows up on {@code other} within {@code millis}. */
   void assertVipStaysOnlyOn(Lan.Node holder, Lan.Node other, long millis, String why) {
+    assertVipStaysOnlyOnPredicate(() -> holder.has(Conf.VIP_CIDR) && !other.has(Conf.VIP_CIDR), millis, why);
+  }
+
+  /** Fails if {@code placement} stops holding within {@code millis}. */
+  void assertVipStaysOnlyOnPredicate(BooleanSupplier placement, long millis, String why) {
     long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (System.nanoTime() < end) {
-      if (!holder.has(Conf.VIP_CIDR) || other.has(Conf.VIP_CIDR)) {
+      if (!placement.getAsBoolean()) {
         throw new AssertionError(why + "\n" + state() + logs());
       }
       Thread.onSpinWait();
