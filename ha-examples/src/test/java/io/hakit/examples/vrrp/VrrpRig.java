@@ -69,15 +69,16 @@ final class VrrpRig implements AutoCloseable {
   /**
    * With {@link #startService()}: waits until the client reaches the service on the VIP and the
    * node that answers is {@code server} (the client learns the move from the new master's
-   * gratuitous ARP). Without a service: returns at once.
+   * gratuitous ARP). Without a service: returns -1 at once. Returns the ms since {@code sinceNanos}.
    */
-  void awaitServedBy(Lan.Node server, long timeoutMillis, String why) {
+  long awaitServedBy(Lan.Node server, long timeoutMillis, long sinceNanos, String why) {
     if (service == null) {
-      return;
+      return -1;
     }
     String[] last = {""};
     awaitCondition(() -> (last[0] = service.askVip()).equals(server.ns), timeoutMillis,
         why + " (client got '" + last[0] + "')");
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos);
   }
 
   /** Every log so far, for failure messages. */
