@@ -25,7 +25,12 @@ import org.slf4j.LoggerFactory;
  * and enters BACKUP (or MASTER at once for the address owner); the future completes then.
  * {@link #stop(Duration)} is graceful: a master sends a priority-0 advert (backups take over after
  * Skew_Time) and removes its addresses; the future completes when that is done and the threads have
- * ended. See the package documentation for the threads.
+ * ended. See the package documentation for the threads; they are daemon threads, so a running
+ * instance does not keep the JVM alive by itself.
+ *
+ * <p>GC pauses stop the advert thread like every other: at a 100 ms VRRPv3 interval the backup
+ * declares the master dead after about 0.34 s of silence, so run such intervals with a low-pause
+ * collector (ZGC); at keepalived's usual 1 s the margin is over 3 s.
  */
 public final class VrrpInstance implements Lifecycle {
   private static final Logger logger = LoggerFactory.getLogger(VrrpInstance.class);
