@@ -113,7 +113,7 @@ final class Lan implements AutoCloseable {
     /** Plugged back in; returns once the kernel forwards packets on it. */
     void linkUp() throws IOException {
       exec("ip", "link", "set", NODE_IF, "up");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (System.nanoTime() < deadline) {
         if (exec("ip", "-o", "link", "show", "dev", NODE_IF).contains("state UP")) {
           return;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * (created on a thread that entered the namespace), packets checked as the receiver sees them.
  */
 class LinuxRawTransportIT {
-  private static final long WAIT_SECONDS = 5;
+  private static final long WAIT_SECONDS = 10;
 
   private final List<VrrpTransport> opened = new ArrayList<>();
   private TwoNodeLink link;
