@@ -271,6 +271,9 @@ public final class ProxyServer implements Lifecycle {
           .childHandler(init);
       if (transport.isEpoll()) {
         sb.option(EpollChannelOption.SO_REUSEPORT, true);
+        // IP_FREEBIND: a bind on a VRRP virtual address succeeds on the backup too, before the
+        // address arrives, as net.ipv4.ip_nonlocal_bind=1 does for HAProxy on a keepalived pair.
+        sb.option(EpollChannelOption.IP_FREEBIND, true);
       }
       ChannelFuture f = sb.bind(address);
       Channel ch = f.channel();

@@ -15,10 +15,17 @@ final class Node {
   final StateRecorder states = new StateRecorder();
 
   Node(String name, int priority, VrrpTransportFactory transports, UnaryOperator<VrrpInstanceBuilder> extra) {
+    this(name, priority, transports, extra, true);
+  }
+
+  Node(String name, int priority, VrrpTransportFactory transports, UnaryOperator<VrrpInstanceBuilder> extra,
+      boolean ipv4Vip) {
     VrrpInstanceBuilder b = VrrpInstance.builder()
-        .name(name).vrid(51).priority(priority).interfaceName("test0")
-        .virtualAddress("198.18.0.200/24")
-        .transportFactory(transports).addressManager(addresses).listener(states)
+        .name(name).vrid(51).priority(priority).interfaceName("test0");
+    if (ipv4Vip) {
+      b.virtualAddress("198.18.0.200/24");
+    }
+    b.transportFactory(transports).addressManager(addresses).listener(states)
         .garp(new GarpSettings(1, Duration.ZERO, Duration.ZERO, Duration.ZERO));
     instance = extra.apply(b).build();
   }

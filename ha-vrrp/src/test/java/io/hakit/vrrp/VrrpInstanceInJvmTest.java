@@ -185,6 +185,43 @@ class VrrpInstanceInJvmTest {
   }
 
   @Test
+  void equalPriority_backupWithHigherAddressStaysBackup_masterYieldsToHigherAddressMaster() throws Exception {
+    Node a = node("A", A, 100);
+    a.states.awaitLatest(VrrpState.MASTER, WAIT);
+    // RFC 5798 6.4.2: a backup treats an equal priority as "higher or equal" whatever the addresses.
+    Node c = node("C", C, 100);
+    Await.until(() -> c.instance.counters().advertsReceived() >= 6, WAIT, () -> "C hears A");
+    assertThat(c.instance.vrrpState()).isEqualTo(VrrpState.BACKUP);
+    // Two masters (say, after a partition healed): the lower primary address steps down (6.4.3).
+    byte[] fromHigherMaster = AdvertisementCodec.encode(
+        Advertisement.v3(51, 100, 20, List.of(addr("198.18.0.200"))), addr("198.18.0.99"), VrrpProtocol.GROUP_V4);
+    link.inject(addr("198.18.0.99"), VrrpProtocol.GROUP_V4, 255, fromHigherMaster);
+    assertThat(a.states.awaitLatest(VrrpState.BACKUP, WAIT).reason())
+        .contains("equal priority advert from higher address 198.18.0.99");
+  }
+
+  @Test
+  void start_v3Ipv6_electsAndHandsOver() throws Exception {
+    InetAddress a6 = addr("fe80::11");
+    InetAddress b6 = addr("fe80::12");
+    java.util.function.UnaryOperator<VrrpInstanceBuilder> v6 = bld -> bld.virtualAddress("2001:db8:51::200/64");
+    Node a = new Node("A6", 150, link.factory(a6), bld -> v6.apply(bld.version(3).advertInterval(Duration.ofMillis(200))),
+        false);
+    Node b = new Node("B6", 100, link.factory(b6), bld -> v6.apply(bld.version(3).advertInterval(Duration.ofMillis(200))),
+        false);
+    nodes.add(a);
+    nodes.add(b);
+    a.start();
+    b.start();
+    a.states.awaitLatest(VrrpState.MASTER, WAIT);
+    Await.until(() -> b.instance.counters().advertsReceived() >= 2, WAIT, () -> "B6 hears A6");
+    assertThat(a.vips()).extracting(v -> v.address().getHostAddress()).containsExactly("2001:db8:51:0:0:0:0:200");
+    a.instance.stop().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    assertThat(b.states.awaitLatest(VrrpState.MASTER, WAIT).reason()).contains("priority 0");
+    assertThat(b.instance.counters().droppedTotal()).isZero();
+  }
+
+  @Test
   void receive_malformedPackets_droppedCountedWithoutStateChange() throws Exception {
     Node b = node("B", B, 100);
     b.states.awaitLatest(VrrpState.MASTER, WAIT);

@@ -32,13 +32,16 @@ final class ConfigParser {
   final ProxySections proxies;
   final List<Origin> programSections = new ArrayList<>();
   private final Variables vars;
+  /** Whether model elements carry their origin (diagnostics always do). */
+  private final boolean origins;
   private final Profile profile;
   private Kind kind = Kind.NONE;
   private @Nullable ProxyDraft current;
   private String sectionName = "";
   private Path baseDir = Path.of("");
 
-  ConfigParser(Variables vars, Profile profile, boolean strict) {
+  ConfigParser(Variables vars, Profile profile, boolean strict, boolean origins) {
+    this.origins = origins;
     this.vars = vars;
     this.profile = profile;
     this.proxies = new ProxySections(diag, strict);
@@ -109,6 +112,9 @@ final class ConfigParser {
     Statement st = new Statement(at, words);
     if (!pre.accept(st, vars, diag)) {
       return;
+    }
+    if (!origins) {
+      st = new Statement(Origin.UNKNOWN, words);
     }
     int empty = words.indexOf("");
     if (empty > 0) {

@@ -28,10 +28,16 @@ public final class HaproxyConfigReader {
    *
    * @param strict follow 2.6 exactly (see {@link Deviations}: the legacy header address is an error)
    * @param environment the variables {@code "${NAME}"} sees
+   * @param origins record each element's file and line; off only to compare a parsed model with
+   *     one built in code (then diagnostics after the tokenizer carry no line either)
    */
-  public record Options(boolean strict, Map<String, String> environment) {
+  public record Options(boolean strict, Map<String, String> environment, boolean origins) {
     public Options {
       environment = Map.copyOf(environment);
+    }
+
+    public Options(boolean strict, Map<String, String> environment) {
+      this(strict, environment, true);
     }
 
     /** Lenient mode with the process environment. */
@@ -79,7 +85,8 @@ public final class HaproxyConfigReader {
   }
 
   private ConfigParser newParser() {
-    return new ConfigParser(new Variables(options.environment()), Profile.HAPROXY_2_6, options.strict());
+    return new ConfigParser(new Variables(options.environment()), Profile.HAPROXY_2_6, options.strict(),
+        options.origins());
   }
 
   private static ConfigResult finish(ConfigParser parser) {

@@ -19,6 +19,8 @@ final class ProxySections {
   /** Frontends, backends and listens in file order. */
   final List<ProxyDraft> proxies = new ArrayList<>();
   private final Map<String, List<ProxyDraft>> namedDefaults = new HashMap<>();
+  /** Proxies by name, for the duplicate check (a name may hold a frontend and a backend). */
+  private final Map<String, List<ProxyDraft>> byName = new HashMap<>();
   private @Nullable ProxyDraft lastDefaults;
 
   ProxySections(Diagnostics diag, boolean strict) {
@@ -72,7 +74,9 @@ final class ProxySections {
       }
       legacyAddress = st.word(i);
     }
-    ProxyDraft base = lastDefaults;
+    // A defaults section without 'from' starts from HAProxy's built-in settings; a proxy from the
+    // last defaults read so far.
+    ProxyDraft base = type == SectionType.DEFAULTS ? null : lastDefaults;
     if (fromName != null) {
       List<ProxyDraft> found = namedDefaults.get(fromName);
       if (found == null) {
@@ -120,10 +124,8 @@ final class ProxySections {
   }
 
   private boolean unique(ProxyDraft draft) {
-    for (ProxyDraft p : proxies) {
-      if (!p.name.equals(draft.name)) {
-        continue;
-      }
+    List<ProxyDraft> same = byName.computeIfAbsent(draft.name, k -> new ArrayList<>(1));
+    for (ProxyDraft p : same) {
       boolean overlap = (p.type.frontend() && draft.type.frontend()) || (p.type.backend() && draft.type.backend());
       if (overlap) {
         diag.error(draft.origin, draft.type.label() + " '" + draft.name + "' has the same name as " + p.type.label()
@@ -131,6 +133,7 @@ final class ProxySections {
         return false;
       }
     }
+    same.add(draft);
     return true;
   }
 }

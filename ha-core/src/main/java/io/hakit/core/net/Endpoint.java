@@ -1,6 +1,5 @@
 package io.hakit.core.net;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -95,7 +94,8 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
     // A socket path may itself contain '@' (/tmp/a@b.sock): HAProxy reads a leading '/' as a path.
     int at = rest.startsWith("/") ? -1 : rest.indexOf('@');
     if (at >= 0) {
-      String prefix = rest.substring(0, at).toLowerCase(Locale.ROOT);
+      // Case-sensitive, as HAProxy compares them: 'IPV4@127.0.0.1:80' is not an address there.
+      String prefix = rest.substring(0, at);
       family = switch (prefix) {
         case "ipv4", "tcp4" -> Family.IPV4;
         case "ipv6", "tcp6" -> Family.IPV6;
@@ -162,6 +162,10 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
       return declared;
     }
     boolean v4 = IpLiterals.parseIpv4(host) != null;
+    if (v4 && IpLiterals.isAmbiguousIpv4(host)) {
+      throw new IllegalArgumentException("address '" + text + "': '" + host
+          + "' has an octet with a leading zero (expected: decimal octets; HAProxy would read it as octal)");
+    }
     boolean v6 = !v4 && IpLiterals.parseIpv6(host) != null;
     if (!v4 && !v6) {
       if (host.indexOf(':') >= 0 || !isHostName(host)) {
@@ -192,8 +196,8 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
   }
 
   private static String canonicalHost(String host) {
-    byte[] v6 = host.indexOf(':') >= 0 ? IpLiterals.parseIpv6(host) : null;
-    return v6 != null ? AddressFormat.format(v6) : host;
+    byte[] literal = host.indexOf(':') >= 0 ? IpLiterals.parseIpv6(host) : IpLiterals.parseIpv4(host);
+    return literal != null ? AddressFormat.format(literal) : host;
   }
 
   private static Endpoint withPort(String text, Family family, String host, String port) {

@@ -94,6 +94,31 @@ public final class IpLiterals {
     return pos;
   }
 
+  /**
+   * True when a dotted quad has an octet with a leading zero that octal reads differently
+   * ({@code 010}, {@code 08}, {@code 0255}). libc's inet_aton, which HAProxy falls back to when
+   * inet_pton refuses leading zeros, reads them as octal ({@code 010.0.0.1} is 8.0.0.1 there);
+   * {@link #parseIpv4} reads decimal. {@code 000} and {@code 007} mean the same either way.
+   */
+  static boolean isAmbiguousIpv4(String text) {
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '.') {
+        int firstSignificant = start;
+        while (firstSignificant < i - 1 && text.charAt(firstSignificant) == '0') {
+          firstSignificant++;
+        }
+        boolean leadingZero = firstSignificant > start;
+        boolean octalSame = i - firstSignificant == 1 && text.charAt(firstSignificant) < '8';
+        if (leadingZero && !octalSame) {
+          return true;
+        }
+        start = i + 1;
+      }
+    }
+    return false;
+  }
+
   /** ASCII hex only: Character.digit would also take other scripts' digits and full-width letters. */
   private static int hexDigit(char c) {
     if (c >= '0' && c <= '9') {

@@ -28,6 +28,7 @@ class CidrTest {
       10.9.8.7/0.0.0.0         | 0.0.0.0/0         | 0      | true
       10.9.8.7/255.255.255.255 | 10.9.8.7/32       | 32     | true
       10.0.0.0/08              | 10.0.0.0/8        | 8      | true
+      127.000.000.000/8        | 127.0.0.0/8       | 8      | true
       ::1/128                  | ::1/128           | 128    | false
       ::1                      | ::1/128           | 128    | false
       ::/0                     | ::/0              | 0      | false
@@ -167,6 +168,10 @@ class CidrTest {
       /8                    | '' is not an IPv4 or IPv6 address
       ""                    | '' is not an IPv4 or IPv6 address
       1::2::3/64            | '1::2::3' is not an IPv4 or IPv6 address
+      # haproxy: 'fe80::1%lo' is not a valid IPv4 or IPv6 address
+      fe80::1%lo            | zone 'lo' (expected: an address without '%zone')
+      fe80::%eth0/10        | zone 'eth0' (expected: an address without '%zone')
+      010.0.0.0/8           | '010.0.0.0' has an octet with a leading zero (expected: decimal octets; HAProxy would read it as octal)
       """)
   void parse_badInput_namesNetworkAndExpectation(String text, String expected) {
     assertThatIllegalArgumentException()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.hakit.core.net.Endpoint.Family;
 import io.hakit.core.net.Endpoint.PortKind;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +31,9 @@ class EndpointTest {
       127.0.0.1:1-65535         | IPV4   | 127.0.0.1           | FIXED  | 1     | 65535
       127.0.0.1:65535           | IPV4   | 127.0.0.1           | FIXED  | 65535 | 65535
       127.0.0.1:080             | IPV4   | 127.0.0.1           | FIXED  | 80    | 80
+      # leading zeros that octal reads the same way are harmless; the host comes out canonical
+      127.000.000.001:80        | IPV4   | 127.0.0.1           | FIXED  | 80    | 80
+      007.0.0.1                 | IPV4   | 7.0.0.1             | NONE   | 0     | 0
       ipv4@:80                  | IPV4   | ""                  | FIXED  | 80    | 80
       ipv4@*:80                 | IPV4   | ""                  | FIXED  | 80    | 80
       ipv6@:80                  | IPV6   | ""                  | FIXED  | 80    | 80
@@ -97,6 +101,43 @@ class EndpointTest {
     assertThat(Endpoint.parse(text)).hasToString(expected);
   }
 
+  /** Any endpoint with a canonical host survives toString and parse: generated, seeded, bounded. */
+  @Test
+  void parse_ofToString_generatedEndpoints_equalsOriginal() {
+    Random random = new Random(2);
+    String[] names = {"localhost", "app-1.example.com", "db_primary", "x"};
+    for (int n = 0; n < 2_000; n++) {
+      Family family = Family.values()[random.nextInt(Family.values().length)];
+      Endpoint e;
+      if (family == Family.UNIX) {
+        e = new Endpoint(Family.UNIX, "/run/hakit-" + n + (random.nextBoolean() ? "@x.sock" : ".sock"), PortKind.NONE,
+            0, 0);
+      } else {
+        String host = switch (random.nextInt(3)) {
+          case 0 -> names[random.nextInt(names.length)];
+          case 1 -> family == Family.ANY ? names[0] : randomLiteral(random, family);
+          default -> "";
+        };
+        PortKind kind = host.isEmpty() ? PortKind.FIXED : PortKind.values()[random.nextInt(PortKind.values().length)];
+        int low = kind == PortKind.NONE ? 0 : kind == PortKind.OFFSET ? random.nextInt(131071) - 65535
+            : 1 + random.nextInt(65535);
+        int high = kind == PortKind.FIXED && random.nextBoolean() ? low + random.nextInt(65536 - low) : low;
+        e = new Endpoint(family, host, kind, low, high);
+      }
+
+      assertThat(Endpoint.parse(e.toString())).as(e.toString()).isEqualTo(e);
+    }
+  }
+
+  private static String randomLiteral(Random random, Family family) {
+    byte[] bytes = new byte[family == Family.IPV4 ? 4 : 16];
+    random.nextBytes(bytes);
+    if (bytes.length == 16 && random.nextBoolean()) {
+      java.util.Arrays.fill(bytes, 2, 2 + 2 * random.nextInt(7), (byte) 0);
+    }
+    return AddressFormat.format(bytes);
+  }
+
   /** Each message names the address as written and says what was expected. */
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -124,6 +165,8 @@ class EndpointTest {
       # haproxy: invalid address: 'foo@1.2.3.4'
       foo@1.2.3.4:80          | unsupported prefix 'foo@' (expected: ipv4@, ipv6@, tcp@, tcp4@, tcp6@ or unix@)
       abns@name               | unsupported prefix 'abns@'
+      # haproxy: could not resolve address 'IPV4@127.0.0.1' (prefixes are case-sensitive)
+      IPV4@127.0.0.1:80       | unsupported prefix 'IPV4@'
       unix@                   | missing socket path
       # haproxy: invalid address: '[::1]' in 'ipv4@[::1]:80'
       ipv4@[::1]:80           | '::1' is not an IPv4 address
@@ -141,6 +184,10 @@ class EndpointTest {
       [1.2.3.4::]:80          | '1.2.3.4::' is not an IPv6 address
       [::g]:80                | '::g' is not an IPv6 address
       bad!host:80             | 'bad!host' is not an IP address or host name
+      # libc (so HAProxy) reads 010 as octal 8: the same text would be another address
+      010.0.0.1:80            | '010.0.0.1' has an octet with a leading zero (expected: decimal octets; HAProxy would read it as octal)
+      10.0.0.08:80            | '10.0.0.08' has an octet with a leading zero
+      ipv4@0255.0.0.1:80      | '0255.0.0.1' has an octet with a leading zero
       "two words:80"          | 'two words' is not an IP address or host name
       # haproxy: could not resolve address 'fe80::1%lo'; a dropped zone would silently change the address
       [fe80::1%lo]:80         | zone 'lo' (expected: an address without '%zone')

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a colon and has no zone.
  */
 class IpLiteralsTest {
-  private static final int SAMPLES = 2_000;
+  private static final int SAMPLES = 1_000;
   private static final long SEED = 0x4a4b4954L;
 
   @Test
@@ -99,6 +99,22 @@ class IpLiteralsTest {
     if (safeToAskJdk(text) && !hasOverlongGroup(text)) {
       assertThat(jdkIpv6(text)).as("the JDK agrees that it is junk").isNull();
     }
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} -> {1}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      127.0.0.1        | false
+      0.0.0.0          | false
+      10.20.30.40      | false
+      127.000.000.001  | false
+      007.0.0.1        | false
+      010.0.0.1        | true
+      08.0.0.1         | true
+      1.2.3.0255       | true
+      1.2.00.09        | true
+      """)
+  void isAmbiguousIpv4_leadingZeros_onlyWhenOctalDiffers(String text, boolean ambiguous) {
+    assertThat(IpLiterals.isAmbiguousIpv4(text)).isEqualTo(ambiguous);
   }
 
   @Test

@@ -7,6 +7,6 @@ final class Commands {
   private Commands() {}
 
   static List<Command> all() {
-    return List.of();
+    return List.of(new CheckCommand(), new ProxyCommand(), new VrrpCliCommand(), new NodeCommand(), new DemoCommand());
   }
 }

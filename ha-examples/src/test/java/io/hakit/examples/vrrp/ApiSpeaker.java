@@ -71,6 +71,12 @@ final class ApiSpeaker implements RunningSpeaker {
     }
   }
 
+  /** {@link #start} returns once the instance runs. */
+  @Override
+  public boolean isReady() {
+    return instance.state() == LifecycleState.RUNNING;
+  }
+
   @Override
   public boolean isAlive() {
     LifecycleState s = instance.state();

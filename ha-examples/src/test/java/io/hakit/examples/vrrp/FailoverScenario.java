@@ -32,9 +32,13 @@ final class FailoverScenario {
     Conf lowConf = conf.apply(100);
     RunningSpeaker lowProcess = low.start(rig, rig.k, "low", lowConf);
     RunningSpeaker highProcess = high.start(rig, rig.h, "high", highConf);
+    rig.awaitCondition(() -> lowProcess.isReady() && highProcess.isReady(), 20_000, "both speakers running");
     // Both start as BACKUP; whoever wins first, high preempts within one more Master_Down_Interval.
     rig.awaitVipOnlyOn(rig.h, rig.k, 3 * lowConf.masterDownMillis() + 5000, System.nanoTime(),
         "high (priority 150) master, VIP only on h");
+    rig.assertVipStaysOnlyOn(rig.h, rig.k, lowConf.masterDownMillis() + 200,
+        "low hears high's adverts: no takeover for a whole Master_Down_Interval");
+    rig.awaitServedBy(rig.h, 5000, "the client reaches h on the VIP");
 
     long crash = System.nanoTime();
     highProcess.crash();
@@ -42,6 +46,7 @@ final class FailoverScenario {
     long crashToBackup = rig.awaitVipOn(rig.k, lowConf.masterDownMillis() + BOUND_MILLIS, crash,
         "low takes the VIP after high's power loss");
     assertThat(rig.h.has(Conf.VIP_CIDR)).as("a killed speaker leaves its VIP behind on the dead node").isTrue();
+    rig.awaitServedBy(rig.k, 5000, "the client reaches k on the VIP after the crash");
 
     rig.h.linkUp();
     RunningSpeaker again = high.start(rig, rig.h, "high-again", highConf);
@@ -50,12 +55,14 @@ final class FailoverScenario {
     assertThat(again.isAlive()).as(again.log()).isTrue();
     rig.awaitVipOnlyOn(rig.h, rig.k, 2 * highConf.masterDownMillis() + BOUND_MILLIS + 3000, System.nanoTime(),
         "high preempts, low drops the VIP");
+    rig.awaitServedBy(rig.h, 5000, "the client reaches h again");
 
     long term = System.nanoTime();
     again.terminate();
     long gracefulToBackup = rig.awaitVipOnlyOn(rig.k, rig.h, lowConf.skewMillis() + BOUND_MILLIS + 10_000, term,
         "low takes over after high's priority-0 advert");
     int exit = again.awaitExit(10);
+    rig.awaitServedBy(rig.k, 5000, "the client reaches k after the graceful stop");
     assertThat(exit).as("exit status after SIGTERM\n" + again.log()).isZero();
     assertThat(gracefulToBackup).as("graceful handover within Skew_Time plus a bound\n" + rig.logs())
         .isLessThan(lowConf.skewMillis() + BOUND_MILLIS);

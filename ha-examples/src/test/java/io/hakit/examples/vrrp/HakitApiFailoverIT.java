@@ -31,6 +31,7 @@ class HakitApiFailoverIT {
 
   @Test
   void hakitApiHighKeepalivedLow_v3HundredMillis_crashRecoverGraceful() throws Exception {
+    rig.startService();
     FailoverScenario.Timings t = FailoverScenario.run(rig, VrrpRig.HAKIT_API, VrrpRig.KEEPALIVED,
         prio -> Conf.v3("n" + prio, prio));
 

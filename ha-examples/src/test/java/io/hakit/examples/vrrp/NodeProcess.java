@@ -41,7 +41,7 @@ final class NodeProcess implements RunningSpeaker {
   static NodeProcess hakit(Lan.Node node, Path directory, String name) throws IOException {
     Path conf = directory.resolve(name + ".conf");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return start(name, directory, List.of("ip", "netns", "exec", node.ns, java, "-Xmx64m", "-XX:+UseSerialGC",
+    return start(name, directory, List.of("ip", "netns", "exec", node.ns, java, "-Xmx64m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
         "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.showDateTime=true",
         "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
         "-cp", System.getProperty("java.class.path"), "io.hakit.examples.vrrp.VrrpCommand", "-f", conf.toString()));
@@ -60,6 +60,13 @@ final class NodeProcess implements RunningSpeaker {
     } catch (IOException e) {
       return name + ": no log (" + e.getMessage() + ")";
     }
+  }
+
+  /** Both keepalived ("Entering BACKUP STATE") and HAKit ("entering BACKUP state") log it. */
+  @Override
+  public boolean isReady() {
+    String text = log().toLowerCase(java.util.Locale.ROOT);
+    return text.contains("entering backup state") || text.contains("entering master state");
   }
 
   @Override

@@ -13,6 +13,9 @@ interface RunningSpeaker extends AutoCloseable {
 
   boolean isAlive();
 
+  /** True once the speaker runs its election (it entered BACKUP or MASTER). */
+  boolean isReady();
+
   /** What it logged, for failure messages. */
   String log();
 

@@ -30,6 +30,7 @@ final class VrrpRig implements AutoCloseable {
   final Lan.Node k;
   final Path directory;
   private final List<RunningSpeaker> processes = new ArrayList<>();
+  private VipService service;
 
   private VrrpRig(Lan lan, Lan.Node h, Lan.Node k, Path directory) {
     this.lan = lan;
@@ -60,6 +61,25 @@ final class VrrpRig implements AutoCloseable {
     return p;
   }
 
+  /** Adds client node x (198.18.0.9) and a TCP service on h and k; see {@link #awaitServedBy}. */
+  void startService() throws Exception {
+    service = new VipService(lan.addNode("x", 9), h, k);
+  }
+
+  /**
+   * With {@link #startService()}: waits until the client reaches the service on the VIP and the
+   * node that answers is {@code server} (the client learns the move from the new master's
+   * gratuitous ARP). Without a service: returns at once.
+   */
+  void awaitServedBy(Lan.Node server, long timeoutMillis, String why) {
+    if (service == null) {
+      return;
+    }
+    String[] last = {""};
+    awaitCondition(() -> (last[0] = service.askVip()).equals(server.ns), timeoutMillis,
+        why + " (client got '" + last[0] + "')");
+  }
+
   /** Every log so far, for failure messages. */
   String logs() {
     StringBuilder b = new StringBuilder();
@@ -77,6 +97,17 @@ final class VrrpRig implements AutoCloseable {
   long awaitVipOn(Lan.Node holder, long timeoutMillis, long sinceNanos, String why) {
     awaitCondition(() -> holder.has(Conf.VIP_CIDR), timeoutMillis, why);
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos);
+  }
+
+  /** Fails if the VIP leaves {@code holder} or shows up on {@code other} within {@code millis}. */
+  void assertVipStaysOnlyOn(Lan.Node holder, Lan.Node other, long millis, String why) {
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (System.nanoTime() < end) {
+      if (!holder.has(Conf.VIP_CIDR) || other.has(Conf.VIP_CIDR)) {
+        throw new AssertionError(why + "\n" + state() + logs());
+      }
+      Thread.onSpinWait();
+    }
   }
 
   void awaitCondition(BooleanSupplier condition, long timeoutMillis, String why) {
@@ -100,6 +131,9 @@ final class VrrpRig implements AutoCloseable {
 
   @Override
   public void close() {
+    if (service != null) {
+      service.close();
+    }
     processes.forEach(RunningSpeaker::close);
     lan.close();
     try (var files = Files.list(directory)) {

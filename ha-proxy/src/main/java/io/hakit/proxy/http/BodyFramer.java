@@ -61,6 +61,22 @@ final class BodyFramer {
     return invalid;
   }
 
+  /**
+   * Scans the bytes already received with a copy of this framer's state, leaving both untouched:
+   * false when they break the framing (HAProxy rejects a bad chunk size found in its buffer before
+   * it connects).
+   */
+  boolean validatesAhead(ByteBuf in) {
+    BodyFramer copy = new BodyFramer();
+    copy.kind = kind;
+    copy.remaining = remaining;
+    copy.chunk = chunk;
+    copy.sizeDigits = sizeDigits;
+    copy.done = done;
+    copy.scan(in);
+    return !copy.invalid;
+  }
+
   /** The number of bytes from {@code in}'s reader index that belong to this body (does not consume). */
   int scan(ByteBuf in) {
     if (done) {

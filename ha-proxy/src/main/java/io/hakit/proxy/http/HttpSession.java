@@ -201,7 +201,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
               localError(400, "PR", true);
               return;
             }
-            onRequestHead();
+            onRequestHead(in);
           }
           case EXCHANGE -> {
             if (requestBody.isDone()) {
@@ -284,7 +284,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   // ---------------------------------------------------------------- request
 
-  private void onRequestHead() {
+  private void onRequestHead(ByteBuf received) {
     headDone = System.currentTimeMillis();
     // HAProxy drops Content-Length when Transfer-Encoding is present, and closes after such a request.
     boolean smuggleRisk = req.count("transfer-encoding") > 0 && req.count("content-length") > 0;
@@ -294,6 +294,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     if (smuggleRisk) {
       closeAfter = true;
+    }
+    if (requestBody.kind() == BodyFramer.Kind.CHUNKED && received.isReadable()
+        && !requestBody.validatesAhead(received)) {
+      // The chunked framing already received is broken: answer before any server sees the head.
+      localError(400, "PR", true);
+      return;
     }
     clientWantsClose = req.hasToken("connection", "close") || (req.version == 10 && !req.hasToken("connection", "keep-alive"));
     upgradeRequested = req.hasToken("connection", "upgrade") && req.get("upgrade") != null;

@@ -43,6 +43,11 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
   private long deadline;
   private long idleNanos;
   private @Nullable ScheduledFuture<?> timer;
+  /** Client bytes read before the server connection was up, and whether the client already half-closed. */
+  private java.util.@Nullable ArrayDeque<Object> early;
+  private boolean clientEofEarly;
+  /** The client half-closed: never read it again (epoll refuses a read after input shutdown). */
+  private boolean clientEof;
 
   TcpSession(TcpFrontend fe) {
     this.fe = fe;
@@ -84,7 +89,18 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
             server = f.channel();
             connectedAt = System.currentTimeMillis();
             arm();
-            client.read();
+            if (early != null) {
+              for (Object m : early) {
+                server.write(m, server.voidPromise());
+              }
+              early = null;
+              server.flush();
+            }
+            if (clientEofEarly) {
+              shutdownServerOutput();
+              return;
+            }
+            readClient();
             server.read();
           } else {
             onConnectFailed(s, f.cause() instanceof ConnectTimeoutException);
@@ -117,7 +133,25 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (server == null && !closed) {
+      if (early == null) {
+        early = new java.util.ArrayDeque<>();
+      }
+      early.add(msg);
+      return;
+    }
     forward(msg, server);
+  }
+
+  private void readClient() {
+    if (!clientEof && !closed && client.isActive()) {
+      client.read();
+    }
+  }
+
+  private void shutdownServerOutput() {
+    Channel s = server;
+    s.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> ((io.netty.channel.socket.SocketChannel) s).shutdownOutput());
   }
 
   @Override
@@ -125,7 +159,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     if (server != null) {
       server.flush();
       if (server.isWritable()) {
-        client.read();
+        readClient();
       }
     }
   }
@@ -135,16 +169,17 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     if (server != null && client.isWritable()) {
       server.read();
     }
+
   }
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof ChannelInputShutdownEvent) {
+      clientEof = true;
       if (server != null) {
-        server.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> ((io.netty.channel.socket.SocketChannel) server)
-            .shutdownOutput());
+        shutdownServerOutput();
       } else {
-        finish("CC");
+        clientEofEarly = true;
       }
     } else if (!(evt instanceof StopRequest)) {
       ReferenceCountUtil.release(evt);
@@ -213,6 +248,10 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
       chosen.release();
       chosen = null;
     }
+    if (early != null) {
+      early.forEach(ReferenceCountUtil::release);
+      early = null;
+    }
   }
 
   /** The server side's handler: forwards to the client, half-closes, closes. */
@@ -236,7 +275,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
       if (ctx.channel().isWritable()) {
-        client.read();
+        readClient();
       }
     }
 

@@ -125,7 +125,12 @@ final class NativeStructs {
 
   /** {@code struct sockaddr_nl} with pid 0 and no groups: the kernel, or "assign me an id" on bind. */
   static byte[] sockaddrNl() {
-    return buffer(SOCKADDR_NL_SIZE).putShort((short) LibC.AF_NETLINK).array();
+    return sockaddrNl(0);
+  }
+
+  /** {@code struct sockaddr_nl} to bind a socket that listens to the multicast {@code groups}. */
+  static byte[] sockaddrNl(int groups) {
+    return buffer(SOCKADDR_NL_SIZE).putShort((short) LibC.AF_NETLINK).putShort((short) 0).putInt(0).putInt(groups).array();
   }
 
   /** The hop limit and destination found in IPv6 ancillary data. */

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
 final class RtnlMessages {
   static final short NLMSG_ERROR = 2;
   static final short NLMSG_DONE = 3;
+  static final short RTM_NEWLINK = 16;
+  static final short RTM_DELLINK = 17;
+  static final short RTM_GETLINK = 18;
   static final short RTM_NEWADDR = 20;
   static final short RTM_DELADDR = 21;
   static final short RTM_GETADDR = 22;
@@ -29,8 +32,14 @@ final class RtnlMessages {
   /** No duplicate address detection: an IPv6 VIP is usable at once (keepalived does the same). */
   static final int IFA_F_NODAD = 0x02;
 
+  /** Netlink multicast group of link changes (rtnetlink.h RTMGRP_LINK). */
+  static final int RTMGRP_LINK = 1;
+  /** net/if.h: the link is operationally up (RFC 2863 operstate UP). */
+  static final int IFF_RUNNING = 0x40;
+
   private static final int NLMSG_HEADER = 16;
   private static final int IFADDRMSG = 8;
+  private static final int IFINFOMSG = 16;
 
   private RtnlMessages() {}
 
@@ -60,6 +69,38 @@ final class RtnlMessages {
     b.putInt(length).putShort(RTM_GETADDR).putShort((short) (NLM_F_REQUEST | NLM_F_DUMP)).putInt(sequence).putInt(0);
     b.put((byte) family).put((byte) 0).put((byte) 0).put((byte) 0).putInt(0);
     return b.array();
+  }
+
+  /** RTM_GETLINK of one interface: the kernel answers with its RTM_NEWLINK. */
+  static byte[] linkRequest(int sequence, int ifindex) {
+    int length = NLMSG_HEADER + IFINFOMSG;
+    ByteBuffer b = NativeStructs.buffer(length);
+    b.putInt(length).putShort(RTM_GETLINK).putShort(NLM_F_REQUEST).putInt(sequence).putInt(0);
+    b.put((byte) 0).put((byte) 0).putShort((short) 0).putInt(ifindex).putInt(0).putInt(0);
+    return b.array();
+  }
+
+  /**
+   * The last word on interface {@code ifindex} in a datagram of link messages: its {@code IFF_*}
+   * flags, -1 when it was deleted, or null when the datagram does not mention it.
+   */
+  static @Nullable Integer linkFlags(byte[] datagram, int length, int ifindex) {
+    ByteBuffer b = ByteBuffer.wrap(datagram, 0, length).order(ByteOrder.nativeOrder());
+    Integer flags = null;
+    int offset = 0;
+    while (offset + NLMSG_HEADER <= length) {
+      int messageLength = b.getInt(offset);
+      if (messageLength < NLMSG_HEADER || offset + messageLength > length) {
+        break;
+      }
+      short type = b.getShort(offset + 4);
+      if ((type == RTM_NEWLINK || type == RTM_DELLINK) && messageLength >= NLMSG_HEADER + IFINFOMSG
+          && b.getInt(offset + NLMSG_HEADER + 4) == ifindex) {
+        flags = type == RTM_DELLINK ? -1 : b.getInt(offset + NLMSG_HEADER + 8);
+      }
+      offset += align(messageLength);
+    }
+    return flags;
   }
 
   /**

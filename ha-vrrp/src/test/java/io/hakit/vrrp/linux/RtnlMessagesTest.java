@@ -97,6 +97,32 @@ class RtnlMessagesTest {
     assertThat(catchDone(b.array())).isFalse();
   }
 
+  @Test
+  void linkFlags_newLinkThenDelLinkOfOurInterface_lastWordWins() {
+    ByteBuffer b = ByteBuffer.allocate(96).order(ByteOrder.LITTLE_ENDIAN);
+    b.putInt(32).putShort((short) 16).putShort((short) 0).putInt(0).putInt(0); // RTM_NEWLINK ifindex 3 RUNNING
+    b.put((byte) 0).put((byte) 0).putShort((short) 1).putInt(3).putInt(0x1043).putInt(0);
+    b.putInt(32).putShort((short) 16).putShort((short) 0).putInt(0).putInt(0); // another interface
+    b.put((byte) 0).put((byte) 0).putShort((short) 1).putInt(4).putInt(0x1003).putInt(0);
+
+    assertThat(RtnlMessages.linkFlags(b.array(), 64, 3)).isEqualTo(0x1043);
+    assertThat(RtnlMessages.linkFlags(b.array(), 64, 4) & RtnlMessages.IFF_RUNNING).isZero();
+    assertThat(RtnlMessages.linkFlags(b.array(), 64, 5)).isNull();
+    b.putInt(32).putShort((short) 17).putShort((short) 0).putInt(0).putInt(0); // RTM_DELLINK ifindex 3
+    b.put((byte) 0).put((byte) 0).putShort((short) 1).putInt(3).putInt(0).putInt(0);
+    assertThat(RtnlMessages.linkFlags(b.array(), 96, 3)).isEqualTo(-1);
+  }
+
+  @Test
+  void linkRequest_getLinkOfOneInterface() {
+    ByteBuffer b = ByteBuffer.wrap(RtnlMessages.linkRequest(9, 3)).order(ByteOrder.LITTLE_ENDIAN);
+
+    assertThat(b.getInt(0)).isEqualTo(32);
+    assertThat(b.getShort(4)).isEqualTo((short) 18);
+    assertThat(b.getInt(8)).isEqualTo(9);
+    assertThat(b.getInt(20)).isEqualTo(3);
+  }
+
   private static boolean catchDone(byte[] datagram) {
     try {
       return RtnlMessages.readDump(datagram, datagram.length, 1, new ArrayList<>());
