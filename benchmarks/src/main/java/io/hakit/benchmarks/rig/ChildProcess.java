@@ -84,7 +84,8 @@ final class ChildProcess {
   String logTail() {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+      int from = Math.max(0, lines.size() - LOG_TAIL_LINES);
+      return String.join("\n", lines.subList(from, lines.size()));
     } catch (IOException | UncheckedIOException e) {
       return "(cannot read " + log + ": " + e + ")";
     }

@@ -7,14 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The side-by-side load rig (see benchmarks/RIG.md): starts one nginx origin, HAProxy and HAKit
  * on the same generated haproxy.cfg (own ports each), puts the same wrk load on each in turn and
  * prints requests/s, p50/p99 latency, the proxy's CPU seconds per 100k requests, its RSS, and the
- * ratios HAKit/HAProxy.
+ * ratios HAKit/HAProxy. From the repository root:
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.hakit.benchmarks.rig.LoadRig [--help]
+ * </pre>
  *
  * <p>Runs on the caller's thread from start to end; the only other thread is the shutdown hook
  * that kills every process the rig started.
@@ -80,7 +86,8 @@ public final class LoadRig {
 
     RunningOrigin origin =
         RunningOrigin.start(options.origin(), options.nginx(), originPorts, dir, options.loadCpu());
-    Path haproxyConfig = write(dir.resolve("haproxy.cfg"), RigConfig.render(haproxyPorts, originPorts));
+    Path haproxyConfig =
+        write(dir.resolve("haproxy.cfg"), RigConfig.render(haproxyPorts, originPorts));
     Path hakitConfig = write(dir.resolve("hakit.cfg"), RigConfig.render(hakitPorts, originPorts));
     long startupMillis = options.startupTimeoutSeconds() * 1000L;
     ProxyUnderTest haproxy =
@@ -91,11 +98,13 @@ public final class LoadRig {
         ProxyUnderTest.start(
             Report.CANDIDATE, options.hakitCommand(), hakitConfig, hakitPorts, options.proxyCpu(),
             dir.resolve("hakit.log"), startupMillis);
-    out.printf("work dir %s; origin %s; haproxy pid %d, hakit pid %d (%s)%n", dir,
-        origin.description(), haproxy.pid(), hakit.pid(), String.join(" ", options.hakitCommand()));
+    out.printf(
+        "work dir %s; origin %s; haproxy pid %d, hakit pid %d (%s)%n", dir, origin.description(),
+        haproxy.pid(), hakit.pid(), String.join(" ", options.hakitCommand()));
 
     WrkRunner wrk =
-        new WrkRunner(options.wrk(), options.threads(), options.connections(), options.loadCpu(), dir);
+        new WrkRunner(
+            options.wrk(), options.threads(), options.connections(), options.loadCpu(), dir);
     List<ProxyUnderTest> proxies = List.of(haproxy, hakit);
     for (Scenario scenario : options.scenarios()) {
       if (scenario == Scenario.IDLE) {
@@ -123,7 +132,7 @@ public final class LoadRig {
     for (int round = 0; round < options.rounds(); round++) {
       List<ProxyUnderTest> order = new ArrayList<>(proxies);
       if (round % 2 == 1) {
-        java.util.Collections.reverse(order);
+        Collections.reverse(order);
       }
       for (ProxyUnderTest proxy : order) {
         ProcStat before = proxy.stat();
@@ -153,12 +162,13 @@ public final class LoadRig {
       ProcStat after = proxy.stat();
       total += seconds;
       if (!warmup.invalidReason().isEmpty()) {
-        out.printf("%-13s %-8s warm-up: %s%n", scenario.label(), proxy.name(), warmup.invalidReason());
+        out.printf(
+            "%-13s %-8s warm-up: %s%n", scenario.label(), proxy.name(), warmup.invalidReason());
         return;
       }
       double cpu = new LoadFigures(warmup, after.cpuSeconds() - before.cpuSeconds(), 0)
           .cpuSecondsPer100k();
-      trail.add(String.format(java.util.Locale.ROOT, "%.2f", cpu));
+      trail.add(String.format(Locale.ROOT, "%.2f", cpu));
       boolean stable = Math.abs(cpu - previous) <= WARMUP_STABLE_FRACTION * previous;
       if (stable || total + WARMUP_CHUNK_SECONDS > options.warmupMaxSeconds()) {
         out.printf("%-13s %-8s warm-up %d s, cpu-s/100k %s%s%n", scenario.label(), proxy.name(),
@@ -230,7 +240,8 @@ public final class LoadRig {
       files = ProcStat.openFiles(proxy.pid());
     }
     if (files > filesBefore + slack) {
-      out.printf("%-13s %-8s still holds %d descriptors 15 s after the clients closed (%d before)%n",
+      out.printf(
+          "%-13s %-8s still holds %d descriptors 15 s after the clients closed (%d before)%n",
           Scenario.IDLE.label(), proxy.name(), files, filesBefore);
     }
   }

@@ -3,6 +3,7 @@ package io.hakit.benchmarks.rig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ final class ProxyUnderTest {
       long left = Math.max(1, deadline - System.currentTimeMillis());
       try {
         HttpProbe.awaitOk(
-            name + " (" + listener.name().toLowerCase(java.util.Locale.ROOT) + " frontend)",
+            name + " (" + listener.name().toLowerCase(Locale.ROOT) + " frontend)",
             ports.port(listener),
             RigFiles.SMALL_PATH,
             left,

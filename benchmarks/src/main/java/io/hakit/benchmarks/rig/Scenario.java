@@ -14,7 +14,7 @@ enum Scenario {
   KA_1MIB(Listener.MAIN, RigFiles.BIG_PATH, false, true),
   /** A {@code mode tcp} frontend relaying keep-alive HTTP to an origin. */
   TCP(Listener.TCP, RigFiles.SMALL_PATH, false, true),
-  /** The seed's own connection mode, {@code option http-server-close}: server side closed per request. */
+  /** The seed's connection mode, {@code option http-server-close}: a server connection per request. */
   SERVER_CLOSE(Listener.SEED, RigFiles.SMALL_PATH, false, false),
   /** ~9,900 idle keep-alive client connections, one request each: memory per connection. */
   IDLE(Listener.MAIN, RigFiles.SMALL_PATH, false, true);
