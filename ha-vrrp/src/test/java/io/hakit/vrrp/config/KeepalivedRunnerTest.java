@@ -140,6 +140,7 @@ class KeepalivedRunnerTest {
         """);
     KeepalivedRunner r = KeepalivedRunner.create(config, link.factory(InetAddress.getByName("198.18.0.14")),
         CallbackAddressManager.builder().build());
+    runners.add(r); // stopped (never started) after the test: its script threads end
     assertThat(r.instances()).extracting(i -> i.syncGroup() == null ? "-" : i.syncGroup().name())
         .containsExactly("G", "G", "-");
   }
