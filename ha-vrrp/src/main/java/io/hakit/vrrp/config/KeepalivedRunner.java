@@ -157,6 +157,9 @@ public final class KeepalivedRunner implements Lifecycle {
     for (VirtualAddress a : spec.virtualAddresses()) {
       b.virtualAddress(a);
     }
+    for (VirtualAddress a : spec.excludedAddresses()) {
+      b.excludedAddress(a);
+    }
     for (InetAddress peer : spec.unicastPeers()) {
       b.unicastPeer(peer);
     }
