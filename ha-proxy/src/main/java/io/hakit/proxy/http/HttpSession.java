@@ -77,6 +77,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable ServerState server;
   private @Nullable ServerLeg leg;
   private @Nullable ServerState excluded;
+  /** The server of the transaction, kept for its log line after the slot is given back. */
+  private String serverName = "<NOSRV>";
   private int retries;
   private boolean reused;
   private boolean firstRequest = true;
@@ -364,6 +366,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       return;
     }
     server = s;
+    serverName = s.name();
     connect(s);
   }
 
@@ -845,9 +848,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     long tResp = responseAt >= connectDone && connectDone != 0 ? responseAt - connectDone : -1;
     String line = req.method.isEmpty() ? "<BADREQ>" : req.method + " " + req.uri + " HTTP/1." + (req.version == 10 ? 0 : 1);
     BackendState be = backend;
-    ServerView sv = server;
-    fe.log.http(sourceText, sourcePort, start, be == null ? fe.name() : be.name(), sv == null ? "<NOSRV>" : sv.name(),
+    fe.log.http(sourceText, sourcePort, start, be == null ? fe.name() : be.name(), serverName,
         tr, tw, tc, tResp, now - start, status == 0 ? -1 : status, bytesToClient, termination, retries, line);
+    serverName = "<NOSRV>";
     requestStart = 0;
     headDone = 0;
     queueDone = 0;
