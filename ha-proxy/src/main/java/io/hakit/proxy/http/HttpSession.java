@@ -54,6 +54,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     HTTP_REQUEST,
     KEEP_ALIVE,
     QUEUE,
+    /** Waiting for the rest of a request body. */
+    CLIENT,
     SERVER,
     TUNNEL
   }
@@ -457,7 +459,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     Channel sc = leg.channel;
     sc.write(HeadEncoder.request(req, sc.alloc()), sc.voidPromise());
     serverFlushNeeded = true;
-    arm(Timer.SERVER, backend.serverNanos);
+    armExchangeTimer();
     resumePending();
     flushServer();
     readServerIfReady();
@@ -473,6 +475,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     if (requestBody.isInvalid()) {
       localError(400, "PR", true);
+    } else if (requestBody.isDone() && timerKind == Timer.CLIENT) {
+      armExchangeTimer();
+    }
+  }
+
+  /** timeout client while the request body is still coming, timeout server once it is all sent. */
+  private void armExchangeTimer() {
+    if (requestBody.isDone()) {
+      arm(Timer.SERVER, backend.serverNanos);
+    } else {
+      arm(Timer.CLIENT, fe.clientNanos);
     }
   }
 
@@ -656,6 +669,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     client.flush();
     state = State.IDLE;
     firstRequest = false;
+    // An idle keep-alive connection holds no strings of its previous exchange.
+    req.clear();
+    resp.clear();
     status = 0;
     bytesToClient = 0;
     backend = null;
@@ -709,6 +725,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         if (state == State.QUEUED) {
           backend.dequeue(this);
           localError(503, "sQ", false);
+        }
+      }
+      case CLIENT -> {
+        if (state == State.EXCHANGE && !responseStarted) {
+          localError(408, "cD", true);
+        } else {
+          finishLog("cD");
+          abort();
         }
       }
       case SERVER -> {
