@@ -54,6 +54,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     HTTP_REQUEST,
     KEEP_ALIVE,
     QUEUE,
+    /** Waiting for the rest of a request body. */
+    CLIENT,
     SERVER,
     TUNNEL
   }
@@ -77,6 +79,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable ServerState server;
   private @Nullable ServerLeg leg;
   private @Nullable ServerState excluded;
+  /** The server of the transaction, kept for its log line after the slot is given back. */
+  private String serverName = "<NOSRV>";
   private int retries;
   private boolean reused;
   private boolean firstRequest = true;
@@ -364,6 +368,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       return;
     }
     server = s;
+    serverName = s.name();
     connect(s);
   }
 
@@ -454,7 +459,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     Channel sc = leg.channel;
     sc.write(HeadEncoder.request(req, sc.alloc()), sc.voidPromise());
     serverFlushNeeded = true;
-    arm(Timer.SERVER, backend.serverNanos);
+    armExchangeTimer();
     resumePending();
     flushServer();
     readServerIfReady();
@@ -470,6 +475,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     if (requestBody.isInvalid()) {
       localError(400, "PR", true);
+    } else if (requestBody.isDone() && timerKind == Timer.CLIENT) {
+      armExchangeTimer();
+    }
+  }
+
+  /** timeout client while the request body is still coming, timeout server once it is all sent. */
+  private void armExchangeTimer() {
+    if (requestBody.isDone()) {
+      arm(Timer.SERVER, backend.serverNanos);
+    } else {
+      arm(Timer.CLIENT, fe.clientNanos);
     }
   }
 
@@ -653,6 +669,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     client.flush();
     state = State.IDLE;
     firstRequest = false;
+    // An idle keep-alive connection holds no strings of its previous exchange.
+    req.clear();
+    resp.clear();
     status = 0;
     bytesToClient = 0;
     backend = null;
@@ -706,6 +725,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         if (state == State.QUEUED) {
           backend.dequeue(this);
           localError(503, "sQ", false);
+        }
+      }
+      case CLIENT -> {
+        if (state == State.EXCHANGE && !responseStarted) {
+          localError(408, "cD", true);
+        } else {
+          finishLog("cD");
+          abort();
         }
       }
       case SERVER -> {
@@ -845,9 +872,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     long tResp = responseAt >= connectDone && connectDone != 0 ? responseAt - connectDone : -1;
     String line = req.method.isEmpty() ? "<BADREQ>" : req.method + " " + req.uri + " HTTP/1." + (req.version == 10 ? 0 : 1);
     BackendState be = backend;
-    ServerView sv = server;
-    fe.log.http(sourceText, sourcePort, start, be == null ? fe.name() : be.name(), sv == null ? "<NOSRV>" : sv.name(),
+    fe.log.http(sourceText, sourcePort, start, be == null ? fe.name() : be.name(), serverName,
         tr, tw, tc, tResp, now - start, status == 0 ? -1 : status, bytesToClient, termination, retries, line);
+    serverName = "<NOSRV>";
     requestStart = 0;
     headDone = 0;
     queueDone = 0;
