@@ -44,6 +44,7 @@ public final class VrrpInstance implements Lifecycle {
   private @Nullable AddressWorker addresses;
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
   private @Nullable CompletableFuture<Void> stopped;
+  private volatile @Nullable SyncGroup group;
 
   VrrpInstance(InstanceSettings settings) {
     this.settings = settings;
@@ -120,7 +121,7 @@ public final class VrrpInstance implements Lifecycle {
         AddressWorker worker = new AddressWorker(settings, counters);
         addresses = worker;
         worker.removeLeftovers();
-        InstanceScheduler s = new InstanceScheduler(settings, t, counters, worker);
+        InstanceScheduler s = new InstanceScheduler(settings, t, counters, worker, this, group);
         scheduler = s;
         for (TrackedSource tracked : settings.tracked()) {
           subscriptions.add(tracked.source().subscribe((source, health) -> s.trackingChanged()));
@@ -238,6 +239,43 @@ public final class VrrpInstance implements Lifecycle {
         }
       }
       subscriptions.clear();
+    }
+  }
+
+  /** The sync group this instance belongs to, or null. */
+  public @Nullable SyncGroup syncGroup() {
+    return group;
+  }
+
+  void joinGroup(SyncGroup g) {
+    synchronized (lock) {
+      if (lifecycle != LifecycleState.NEW) {
+        throw new IllegalStateException("(" + name() + ") joins sync group " + g.name() + " in state " + lifecycle
+            + " (expected: NEW)");
+      }
+      if (group != null) {
+        throw new IllegalArgumentException("(" + name() + ") is already in sync group " + group.name());
+      }
+      group = g;
+    }
+  }
+
+  boolean wantsMaster() {
+    InstanceScheduler s = scheduler;
+    return s != null && s.wantsMaster();
+  }
+
+  void forceMaster(String reason) {
+    InstanceScheduler s = scheduler;
+    if (s != null) {
+      s.forceMaster(reason);
+    }
+  }
+
+  void forceBackup(String reason) {
+    InstanceScheduler s = scheduler;
+    if (s != null) {
+      s.forceBackup(reason);
     }
   }
 

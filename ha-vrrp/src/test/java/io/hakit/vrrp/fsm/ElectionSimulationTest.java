@@ -120,7 +120,7 @@ class ElectionSimulationTest {
 
   @Test
   void randomScenarios_alwaysConvergeToOneMaster() throws Exception {
-    for (int seed = 1; seed <= 150; seed++) {
+    for (int seed = 1; seed <= 100; seed++) {
       Random random = new Random(seed);
       routers.clear();
       events.clear();
