@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A VRRP speaker run as its own process inside a node's namespace: keepalived, or HAKit's
@@ -16,6 +18,10 @@ import java.util.concurrent.TimeUnit;
  * dies first.
  */
 public final class NodeProcess implements RunningSpeaker {
+  private static final Logger logger = LoggerFactory.getLogger(NodeProcess.class);
+  private static final Path HAKIT_JAR = Path.of("target", "hakit.jar");
+  private static List<String> cachedJavaCommand; // guarded by NodeProcess.class
+
   private final String name;
   private final Process process;
   private final Path log;
@@ -37,14 +43,52 @@ public final class NodeProcess implements RunningSpeaker {
         "-r", directory.resolve(name + "-vrrp.pid").toString()));
   }
 
-  /** HAKit's {@code vrrp -f CONF} in a JVM started from this test's class path. */
+  /**
+   * HAKit's {@code vrrp -f CONF} in a JVM: {@code java -jar target/hakit.jar vrrp -f CONF} when the
+   * packaged jar has the command, else the command's main class from this test's class path.
+   */
   static NodeProcess hakit(Lan.Node node, Path directory, String name) throws IOException {
     Path conf = directory.resolve(name + ".conf");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return start(name, directory, List.of("ip", "netns", "exec", node.ns, java, "-Xmx64m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
-        "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.showDateTime=true",
-        "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
-        "-cp", System.getProperty("java.class.path"), "io.hakit.examples.vrrp.VrrpCommand", "-f", conf.toString()));
+    List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", node.ns));
+    command.addAll(javaCommand());
+    command.addAll(List.of("-f", conf.toString()));
+    return start(name, directory, command);
+  }
+
+  /** How to launch {@code hakit vrrp}; decided once per test JVM. */
+  static synchronized List<String> javaCommand() {
+    if (cachedJavaCommand == null) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      List<String> jvm = List.of(java, "-Xmx64m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+          "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.showDateTime=true",
+          "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
+      List<String> viaJar = new ArrayList<>(jvm);
+      viaJar.addAll(List.of("-jar", HAKIT_JAR.toAbsolutePath().toString(), "vrrp"));
+      List<String> viaClassPath = new ArrayList<>(jvm);
+      viaClassPath.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.hakit.examples.vrrp.VrrpCommand"));
+      boolean jar = jarHasVrrpCommand(viaJar);
+      logger.info("HAKit nodes run as {}", jar ? "java -jar " + HAKIT_JAR + " vrrp" : "the VrrpCommand class (hakit.jar has no vrrp command yet)");
+      cachedJavaCommand = jar ? viaJar : viaClassPath;
+    }
+    return cachedJavaCommand;
+  }
+
+  private static boolean jarHasVrrpCommand(List<String> viaJar) {
+    if (!Files.isRegularFile(HAKIT_JAR)) {
+      return false;
+    }
+    List<String> help = new ArrayList<>(viaJar);
+    help.add("--help");
+    try {
+      Process p = new ProcessBuilder(help).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && out.contains("usage: hakit vrrp");
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** Any command (for example {@code ip netns exec NS ...}), its output going to {@code directory/name.log}. */
