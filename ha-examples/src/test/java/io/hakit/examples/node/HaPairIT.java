@@ -36,6 +36,8 @@ class HaPairIT {
   static final long MARGIN_MILLIS = 1500;
   /** JVM start (JIT, config reading) on a loaded machine, plus the first election. */
   static final long START_MILLIS = 30_000;
+  /** Skew_Time of the backup (priority 100, advert_int 1): how long it waits after a priority-0 advert. */
+  static final long SKEW_100_MILLIS = (256 - 100) * 1000 / 256;
 
   private static PairRig rig;
 
@@ -54,6 +56,9 @@ class HaPairIT {
 
   @AfterEach
   void tearDown() throws Exception {
+    if (rig == null) {
+      return;
+    }
     rig.killSides();
     rig.n1.linkUp();
     rig.startOrigins();
@@ -98,6 +103,18 @@ class HaPairIT {
         "n1 preempts, n2 drops the VIP");
     rig.awaitServedBy("/", "app1", 5000, "the client is served through n1 again");
     assertThat(rig.client.get("/images/a.png")).hasToString("200 static");
+
+    // the operator stops the master (systemctl stop): VRRP first (priority-0 advert), then the proxy
+    long term = System.nanoTime();
+    again.process(0).terminate();
+    long handover = rig.awaitVipOnlyOn(rig.n2, rig.n1, SKEW_100_MILLIS + MARGIN_MILLIS + 2000, term,
+        "n1 stopped with SIGTERM hands the VIP over at once");
+    int exit = again.process(0).awaitExit(15);
+    rig.awaitServedBy("/", "app2", 5000, "the client is served through n2 after n1's stop");
+    assertThat(exit).as("exit status after SIGTERM\n" + again.log()).isZero();
+    assertThat(handover).as("handover within n2's Skew_Time plus a bound\n" + rig.state())
+        .isLessThan(SKEW_100_MILLIS + MARGIN_MILLIS);
+    logger.info("HAKit pair, SIGTERM to the master: VIP on the backup after {} ms", handover);
   }
 
   @Test

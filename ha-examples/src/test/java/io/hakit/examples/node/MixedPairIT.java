@@ -54,6 +54,9 @@ class MixedPairIT {
 
   @AfterEach
   void tearDown() throws Exception {
+    if (rig == null) {
+      return;
+    }
     rig.killSides();
     rig.n1.linkUp();
   }

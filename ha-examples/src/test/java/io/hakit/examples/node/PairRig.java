@@ -130,10 +130,15 @@ final class PairRig implements AutoCloseable {
     return p;
   }
 
-  /** Kills every side started so far (between tests). */
-  void killSides() {
+  /** Kills every side started so far and removes the VIP they leave behind (between tests). */
+  void killSides() throws IOException {
     sides.forEach(PairNode::close);
     sides.clear();
+    for (Lan.Node node : List.of(n1, n2)) {
+      if (node.has(PairConfigs.VIP_CIDR)) {
+        node.exec("ip", "addr", "del", PairConfigs.VIP_CIDR, "dev", Lan.NODE_IF);
+      }
+    }
   }
 
   /** Waits until the VIP is on {@code holder} and not on {@code other}; returns the ms since {@code sinceNanos}. */
@@ -183,7 +188,8 @@ final class PairRig implements AutoCloseable {
 
   @Override
   public void close() {
-    killSides();
+    sides.forEach(PairNode::close);
+    sides.clear();
     staticOrigin.close();
     app1.close();
     app2.close();
