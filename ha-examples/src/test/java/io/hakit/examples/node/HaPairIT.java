@@ -3,6 +3,7 @@ package io.hakit.examples.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.core.testing.Interop;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +141,31 @@ class HaPairIT {
     rig.awaitServedBy("/", "app1", 5000, "the client is served through n1 again");
     logger.info("HAKit pair, default backend down on the master: VIP on the peer after {} ms; back {} ms after"
         + " the origin returned", moved, back);
+  }
+
+  @Test
+  void pair_defaultBackendAllDownWithNegativeProxyWeight_masterLowersPriorityAndPeerPreempts() throws Exception {
+    PairNode n2 = rig.startHakit(rig.n2, "n2", 100);
+    PairNode n1 = rig.startHakit(rig.n1, "n1", 150, List.of("--proxy-weight", "-60"));
+    awaitN1Master(n1, n2);
+
+    long down = System.nanoTime();
+    rig.app1.stop();
+    // 3 failed checks, n1 advertises 150 - 60 = 90; n2 (100, preempt) ignores lower adverts and
+    // takes over when its Master_Down_Interval runs out; n1 hears 100 > 90 and steps down
+    long moved = rig.awaitVipOnlyOn(rig.n2, rig.n1, 3 * 500 + 1000 + PairConfigs.LOW_MASTER_DOWN_MILLIS
+        + MARGIN_MILLIS + 1000, down, "n1 at priority 90: n2 (100) preempts");
+    rig.awaitServedBy("/", "app2", 5000, "the client is served through n2");
+    assertThat(n1.entered("FAULT")).as("a negative weight lowers the priority, no FAULT\n" + n1.log()).isFalse();
+    assertThat(n1.log()).contains("(priority 90)");
+
+    long up = System.nanoTime();
+    rig.app1.start();
+    long back = rig.awaitVipOnlyOn(rig.n1, rig.n2, 2 * 500 + 1000 + PairConfigs.HIGH_MASTER_DOWN_MILLIS
+        + MARGIN_MILLIS + 1000, up, "app1 back: n1 at 150 again preempts");
+    rig.awaitServedBy("/", "app1", 5000, "the client is served through n1 again");
+    logger.info("HAKit pair, default backend down on the master with --proxy-weight -60: VIP on the peer after {} ms;"
+        + " back {} ms after the origin returned", moved, back);
   }
 
   private static void awaitN1Master(PairNode n1, PairNode n2) {

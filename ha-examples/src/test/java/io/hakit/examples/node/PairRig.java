@@ -88,13 +88,20 @@ final class PairRig implements AutoCloseable {
 
   /** {@code java -jar hakit.jar node -f haproxy.cfg -k keepalived.conf} inside {@code node}'s namespace. */
   PairNode startHakit(Lan.Node node, String name, int priority) throws IOException {
+    return startHakit(node, name, priority, List.of());
+  }
+
+  /** The same with more {@code hakit node} options (for example {@code --proxy-weight -60}). */
+  PairNode startHakit(Lan.Node node, String name, int priority, List<String> options) throws IOException {
     Path cfg = write(name + "-haproxy.cfg", PairConfigs.haproxyCfg(appPort(node)));
     Path conf = write(name + "-keepalived.conf", PairConfigs.keepalivedForHakit(name, priority));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    NodeProcess p = NodeProcess.start(name, directory, List.of("ip", "netns", "exec", node.ns, java, "-Xmx128m",
+    List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", node.ns, java, "-Xmx128m",
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
         "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
         "-jar", JAR.toString(), "node", "-f", cfg.toString(), "-k", conf.toString(), "--grace", "1"));
+    command.addAll(options);
+    NodeProcess p = NodeProcess.start(name, directory, command);
     return track(new PairNode(name, List.of(p)));
   }
 
