@@ -3,6 +3,7 @@ package io.hakit.examples.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hakit.core.testing.Interop;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,8 @@ class HaPairIT {
   static final long MARGIN_MILLIS = 1500;
   /** JVM start (JIT, config reading) on a loaded machine, plus the first election. */
   static final long START_MILLIS = 30_000;
+  /** Skew_Time of the backup (priority 100, advert_int 1): how long it waits after a priority-0 advert. */
+  static final long SKEW_100_MILLIS = (256 - 100) * 1000 / 256;
 
   private static PairRig rig;
 
@@ -54,6 +57,9 @@ class HaPairIT {
 
   @AfterEach
   void tearDown() throws Exception {
+    if (rig == null) {
+      return;
+    }
     rig.killSides();
     rig.n1.linkUp();
     rig.startOrigins();
@@ -98,6 +104,18 @@ class HaPairIT {
         "n1 preempts, n2 drops the VIP");
     rig.awaitServedBy("/", "app1", 5000, "the client is served through n1 again");
     assertThat(rig.client.get("/images/a.png")).hasToString("200 static");
+
+    // the operator stops the master (systemctl stop): VRRP first (priority-0 advert), then the proxy
+    long term = System.nanoTime();
+    again.process(0).terminate();
+    long handover = rig.awaitVipOnlyOn(rig.n2, rig.n1, SKEW_100_MILLIS + MARGIN_MILLIS + 2000, term,
+        "n1 stopped with SIGTERM hands the VIP over at once");
+    int exit = again.process(0).awaitExit(15);
+    rig.awaitServedBy("/", "app2", 5000, "the client is served through n2 after n1's stop");
+    assertThat(exit).as("exit status after SIGTERM\n" + again.log()).isZero();
+    assertThat(handover).as("handover within n2's Skew_Time plus a bound\n" + rig.state())
+        .isLessThan(SKEW_100_MILLIS + MARGIN_MILLIS);
+    logger.info("HAKit pair, SIGTERM to the master: VIP on the backup after {} ms", handover);
   }
 
   @Test
@@ -123,6 +141,31 @@ class HaPairIT {
     rig.awaitServedBy("/", "app1", 5000, "the client is served through n1 again");
     logger.info("HAKit pair, default backend down on the master: VIP on the peer after {} ms; back {} ms after"
         + " the origin returned", moved, back);
+  }
+
+  @Test
+  void pair_defaultBackendAllDownWithNegativeProxyWeight_masterLowersPriorityAndPeerPreempts() throws Exception {
+    PairNode n2 = rig.startHakit(rig.n2, "n2", 100);
+    PairNode n1 = rig.startHakit(rig.n1, "n1", 150, List.of("--proxy-weight", "-60"));
+    awaitN1Master(n1, n2);
+
+    long down = System.nanoTime();
+    rig.app1.stop();
+    // 3 failed checks, n1 advertises 150 - 60 = 90; n2 (100, preempt) ignores lower adverts and
+    // takes over when its Master_Down_Interval runs out; n1 hears 100 > 90 and steps down
+    long moved = rig.awaitVipOnlyOn(rig.n2, rig.n1, 3 * 500 + 1000 + PairConfigs.LOW_MASTER_DOWN_MILLIS
+        + MARGIN_MILLIS + 1000, down, "n1 at priority 90: n2 (100) preempts");
+    rig.awaitServedBy("/", "app2", 5000, "the client is served through n2");
+    assertThat(n1.entered("FAULT")).as("a negative weight lowers the priority, no FAULT\n" + n1.log()).isFalse();
+    assertThat(n1.log()).contains("(priority 90)");
+
+    long up = System.nanoTime();
+    rig.app1.start();
+    long back = rig.awaitVipOnlyOn(rig.n1, rig.n2, 2 * 500 + 1000 + PairConfigs.HIGH_MASTER_DOWN_MILLIS
+        + MARGIN_MILLIS + 1000, up, "app1 back: n1 at 150 again preempts");
+    rig.awaitServedBy("/", "app1", 5000, "the client is served through n1 again");
+    logger.info("HAKit pair, default backend down on the master with --proxy-weight -60: VIP on the peer after {} ms;"
+        + " back {} ms after the origin returned", moved, back);
   }
 
   private static void awaitN1Master(PairNode n1, PairNode n2) {

@@ -36,12 +36,15 @@ final class PairConfigs {
   }
 
   /**
-   * The same for Debian's haproxy: its pid file and stats socket move into the test's directory
-   * (the seed's /var/run/haproxy.pid and /var/lib/haproxy/stats are the host's, shared by every
-   * namespace and test); chroot, user and daemon stay (-db keeps it in the foreground).
+   * The same for Debian's haproxy 2.6, which refuses the seed's legacy {@code frontend  main *:5000}
+   * ("please use the 'bind' keyword for listening addresses"): the address moves to a {@code bind}
+   * line, as an operator upgrading haproxy does. Its pid file and stats socket move into the test's
+   * directory (the seed's /var/run/haproxy.pid and /var/lib/haproxy/stats are the host's, shared by
+   * every namespace and test); chroot, user and daemon stay (-db keeps it in the foreground).
    */
   static String haproxyCfgForHaproxy(int appPort, Path directory) {
-    String cfg = replaceOnce(haproxyCfg(appPort), "pidfile     /var/run/haproxy.pid",
+    String cfg = replaceOnce(haproxyCfg(appPort), "frontend  main *:5000\n", "frontend  main\n    bind *:5000\n");
+    cfg = replaceOnce(cfg, "pidfile     /var/run/haproxy.pid",
         "pidfile     " + directory.resolve("haproxy.pid"));
     return replaceOnce(cfg, "stats socket /var/lib/haproxy/stats", "stats socket " + directory.resolve("haproxy.sock"));
   }

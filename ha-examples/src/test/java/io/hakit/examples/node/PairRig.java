@@ -88,13 +88,20 @@ final class PairRig implements AutoCloseable {
 
   /** {@code java -jar hakit.jar node -f haproxy.cfg -k keepalived.conf} inside {@code node}'s namespace. */
   PairNode startHakit(Lan.Node node, String name, int priority) throws IOException {
+    return startHakit(node, name, priority, List.of());
+  }
+
+  /** The same with more {@code hakit node} options (for example {@code --proxy-weight -60}). */
+  PairNode startHakit(Lan.Node node, String name, int priority, List<String> options) throws IOException {
     Path cfg = write(name + "-haproxy.cfg", PairConfigs.haproxyCfg(appPort(node)));
     Path conf = write(name + "-keepalived.conf", PairConfigs.keepalivedForHakit(name, priority));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    NodeProcess p = NodeProcess.start(name, directory, List.of("ip", "netns", "exec", node.ns, java, "-Xmx128m",
+    List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", node.ns, java, "-Xmx128m",
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
         "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
         "-jar", JAR.toString(), "node", "-f", cfg.toString(), "-k", conf.toString(), "--grace", "1"));
+    command.addAll(options);
+    NodeProcess p = NodeProcess.start(name, directory, command);
     return track(new PairNode(name, List.of(p)));
   }
 
@@ -130,10 +137,15 @@ final class PairRig implements AutoCloseable {
     return p;
   }
 
-  /** Kills every side started so far (between tests). */
-  void killSides() {
+  /** Kills every side started so far and removes the VIP they leave behind (between tests). */
+  void killSides() throws IOException {
     sides.forEach(PairNode::close);
     sides.clear();
+    for (Lan.Node node : List.of(n1, n2)) {
+      if (node.has(PairConfigs.VIP_CIDR)) {
+        node.exec("ip", "addr", "del", PairConfigs.VIP_CIDR, "dev", Lan.NODE_IF);
+      }
+    }
   }
 
   /** Waits until the VIP is on {@code holder} and not on {@code other}; returns the ms since {@code sinceNanos}. */
@@ -183,7 +195,8 @@ final class PairRig implements AutoCloseable {
 
   @Override
   public void close() {
-    killSides();
+    sides.forEach(PairNode::close);
+    sides.clear();
     staticOrigin.close();
     app1.close();
     app2.close();
