@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * origin shared by both nodes, stopping it makes both proxies unhealthy, both instances go to
  * FAULT and the VIP is served by nobody, which proves nothing about a move. With one origin per
  * node, stopping app1 is "n1's proxy can no longer serve" while n2's still can: the classic case
- * that keepalived's chk_haproxy covers. (The other trigger, the proxy no longer listening, cannot
- * be caused from outside a HAKit node without killing its JVM, which the crash test already does.)
- * And the answer's body tells which node's proxy served the client.
+ * that keepalived's chk_haproxy covers. (The other trigger, the proxy no longer listening, is not
+ * tested: from outside, only killing the JVM closes its listeners, which the crash test does, and
+ * {@code ss -K} on a listener is not noticed by ha-proxy today.) With one origin per node, the
+ * answer's body also tells which node's proxy served the client.
  *
  * <p>Processes, origins and namespaces are removed in {@link #tearDown} / {@link #closeRig}, also
  * after a failure; every process also dies with a JVM shutdown hook.

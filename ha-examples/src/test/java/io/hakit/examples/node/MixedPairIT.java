@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each test crashes the master side (SIGKILL of its processes, link down) and checks that the
  * other side takes the VIP and serves the client, then brings the crashed side back and checks that
  * it preempts and serves again: the VIP moves both ways, and across the two tests each product is
- * crashed once as master. The second test also kills haproxy alone on the keepalived master: the
- * classic chk_haproxy puts keepalived in FAULT and the HAKit node takes over.
+ * crashed once as master. Then each test takes the proxy alone away from the master: on the
+ * HAKit master, the origin of its default backend stops (its proxy health goes DOWN, FAULT) and
+ * keepalived takes over; on the keepalived master, haproxy is killed (the classic chk_haproxy
+ * fails, FAULT) and the HAKit node takes over.
  */
 class MixedPairIT {
   private static final Logger logger = LoggerFactory.getLogger(MixedPairIT.class);
@@ -59,11 +61,21 @@ class MixedPairIT {
     }
     rig.killSides();
     rig.n1.linkUp();
+    rig.startOrigins();
   }
 
   @Test
-  void hakitMaster_powerLoss_keepalivedServes_thenHakitPreemptsBack() throws Exception {
-    scenario("HAKit master (n1), haproxy + keepalived backup (n2)", HAKIT, HAPROXY_KEEPALIVED);
+  void hakitMaster_powerLoss_keepalivedServes_thenHakitPreemptsBack_thenAppDown() throws Exception {
+    PairNode master = scenario("HAKit master (n1), haproxy + keepalived backup (n2)", HAKIT, HAPROXY_KEEPALIVED);
+
+    long down = System.nanoTime();
+    rig.app1.stop();
+    // 3 failed checks 500 ms apart: hakit_proxy DOWN, FAULT, priority-0 advert; keepalived takes over
+    long moved = rig.awaitVipOnlyOn(rig.n2, rig.n1, 3 * 500 + 1000 + HaPairIT.MARGIN_MILLIS + 1000, down,
+        "n1's app backend has no server UP: the HAKit node hands the VIP to keepalived");
+    rig.awaitServedBy("/", "app2", 5000, "the client is served by haproxy on n2");
+    assertThat(master.entered("FAULT")).as(master.log()).isTrue();
+    logger.info("mixed pair, app backend down on the HAKit master: VIP on keepalived's node after {} ms", moved);
   }
 
   @Test

@@ -63,7 +63,12 @@ final class PairRig implements AutoCloseable {
       originsThread = new NetnsThread(origins);
       VipClient client = new VipClient(new NetnsThread(clientNode));
       PairRig rig = new PairRig(lan, n1, n2, Files.createTempDirectory("hk-pair-"), originsThread, client);
-      rig.startOrigins();
+      try {
+        rig.startOrigins();
+      } catch (Exception | Error e) {
+        rig.close();
+        throw e;
+      }
       return rig;
     } catch (Exception | Error e) {
       if (originsThread != null) {
