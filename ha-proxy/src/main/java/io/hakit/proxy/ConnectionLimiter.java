@@ -73,7 +73,10 @@ final class ConnectionLimiter {
         }
         ChannelHandlerContext admitted = next;
         ((Gate) admitted.handler()).admitted = true;
-        admitted.channel().eventLoop().execute(admitted::fireChannelActive);
+        admitted.channel().eventLoop().execute(() -> {
+          admitted.fireChannelActive();
+          admitted.channel().config().setAutoRead(true);
+        });
         return;
       }
     }
@@ -102,6 +105,8 @@ final class ConnectionLimiter {
         admitted = true;
         ctx.fireChannelActive();
       } else {
+        // Parked: not read until admitted, as if still in the listen backlog.
+        ctx.channel().config().setAutoRead(false);
         parked.add(ctx);
       }
     }

@@ -14,6 +14,7 @@ import io.hakit.core.model.Mode;
 import io.hakit.core.model.ProxyModel;
 import io.hakit.core.net.Endpoint;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.Connector;
 import io.hakit.proxy.balance.BalancerRegistry;
 import io.hakit.proxy.check.HealthChecks;
 import io.hakit.proxy.http.HttpFrontend;
@@ -22,7 +23,6 @@ import io.hakit.proxy.log.AccessLog;
 import io.hakit.proxy.tcp.TcpFrontend;
 import io.hakit.proxy.transport.Transport;
 import io.hakit.proxy.transport.TransportKind;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -154,12 +154,12 @@ public final class ProxyServer implements Lifecycle {
   private void compileFrontends() {
     for (Frontend f : model.frontends()) {
       if (!f.disabled()) {
-        frontendHandlerFactory(f, new Bootstrap());
+        frontendHandlerFactory(f, new Connector(transport.socketChannel()));
       }
     }
   }
 
-  private Supplier<ChannelHandler> frontendHandlerFactory(Frontend f, Bootstrap connector) {
+  private Supplier<ChannelHandler> frontendHandlerFactory(Frontend f, Connector connector) {
     AccessLog log = new AccessLog(f.name(), f.log());
     if (f.mode() == Mode.HTTP) {
       HttpFrontend hf = new HttpFrontend(f, backends, connector, log, stopping::get);
@@ -182,10 +182,8 @@ public final class ProxyServer implements Lifecycle {
     Preconditions.checkState(state == LifecycleState.NEW, "start: proxy is " + state + " (expected: NEW)");
     state = LifecycleState.STARTING;
     group = transport.newGroup(eventLoops, "hakit-proxy");
-    Bootstrap connector = new Bootstrap().channel(transport.socketChannel())
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.AUTO_READ, false)
-        .option(ChannelOption.SO_KEEPALIVE, true);
+    // Netty enables TCP_NODELAY on its sockets by default; nothing else is set per connection.
+    Connector connector = new Connector(transport.socketChannel());
     List<ChannelFuture> binds = new ArrayList<>();
     for (Frontend f : model.frontends()) {
       if (f.disabled()) {
@@ -261,12 +259,11 @@ public final class ProxyServer implements Lifecycle {
       acceptors.add(group);
     }
     for (EventLoopGroup acceptor : acceptors) {
+      // Accepted sockets get TCP_NODELAY from Netty's defaults (one setsockopt, not two).
       ServerBootstrap sb = new ServerBootstrap().group(acceptor, acceptor == group ? group : acceptor)
           .channel(transport.serverChannel())
           .option(ChannelOption.SO_BACKLOG, bind.backlog() > 0 ? bind.backlog() : 1024)
           .option(ChannelOption.SO_REUSEADDR, true)
-          .childOption(ChannelOption.TCP_NODELAY, true)
-          .childOption(ChannelOption.AUTO_READ, false)
           .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
           .childHandler(init);
       if (transport.isEpoll()) {

@@ -239,4 +239,30 @@ class HttpProxyTest {
     assertThat(r.header("x-del")).isNull();
     assertThat(app1.poll(100)).isNull();
   }
+
+  @Test
+  void twoEventLoops_reusePortListeners_concurrentClientsAllServed() throws Exception {
+    int port = FreePorts.next();
+    ProxyServer proxy = ProxyServer.builder(Models.seed(port, stat.port(), app1.port(), app2.port())).eventLoops(2).build();
+    proxy.start().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    try {
+      assertThat(proxy.eventLoops()).isEqualTo(2);
+      assertThat(proxy.boundAddresses()).hasSize(1);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+      try {
+        List<java.util.concurrent.Future<String>> all = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+          String request = "GET /c" + i + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+          all.add(pool.submit(() -> RawClient.exchange(port, request, 5000)));
+        }
+        for (var f : all) {
+          assertThat(f.get(10, java.util.concurrent.TimeUnit.SECONDS)).startsWith("HTTP/1.1 200 OK");
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    } finally {
+      proxy.stop(java.time.Duration.ZERO).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
 }

@@ -131,6 +131,10 @@ public final class TestOrigin implements AutoCloseable {
           headers.add(new String[] {l.substring(0, c).trim().toLowerCase(Locale.ROOT), l.substring(c + 1).trim()});
         }
         Received r0 = new Received(requestLine, headers, new byte[0], id);
+        if ("100-continue".equalsIgnoreCase(r0.header("expect"))) {
+          out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          out.flush();
+        }
         byte[] body = readBody(in, r0);
         Received r = new Received(requestLine, headers, body, id);
         received.add(r);
@@ -138,6 +142,11 @@ public final class TestOrigin implements AutoCloseable {
         if (response.length > 0) {
           out.write(response);
           out.flush();
+        }
+        if (new String(response, 0, Math.min(12, response.length), StandardCharsets.ISO_8859_1).equals("HTTP/1.1 101")) {
+          // Switched protocols: the rest of the connection is an echo.
+          in.transferTo(out);
+          return;
         }
         String conn = r.header("connection");
         if ((conn != null && conn.equalsIgnoreCase("close")) || requestLine.endsWith("HTTP/1.0")) {

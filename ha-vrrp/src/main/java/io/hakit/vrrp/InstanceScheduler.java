@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +44,16 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
   private final Thread thread;
   private volatile VrrpState state = VrrpState.INIT;
   private volatile int effectivePriority;
+  private volatile boolean wantsMaster;
+  private final VrrpInstance owner;
+  private final @Nullable SyncGroup group;
+  private boolean forcing; // a sync group's forced transition is running (scheduler thread)
   private boolean stopRequested; // confined to the scheduler thread
 
-  InstanceScheduler(InstanceSettings settings, VrrpTransport transport, VrrpCounters counters, AddressWorker addresses) {
+  InstanceScheduler(InstanceSettings settings, VrrpTransport transport, VrrpCounters counters, AddressWorker addresses,
+      VrrpInstance owner, @Nullable SyncGroup group) {
+    this.owner = owner;
+    this.group = group;
     this.settings = settings;
     this.transport = transport;
     this.source = transport.sourceAddress();
@@ -56,6 +64,9 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
         settings.advertIntervalCentis(), settings.preempt(), settings.preemptDelay().toNanos(), source,
         settings.ownerStartsAsMaster()), this);
     this.effectivePriority = fsm.effectivePriority();
+    if (group != null) {
+      fsm.setMasterGate(() -> group.mayBecomeMaster(owner));
+    }
     this.destinations = settings.unicastPeers().isEmpty()
         ? List.of(settings.ipv6() ? VrrpProtocol.GROUP_V6 : VrrpProtocol.GROUP_V4)
         : settings.unicastPeers();
@@ -75,6 +86,27 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
 
   int effectivePriority() {
     return effectivePriority;
+  }
+
+  boolean wantsMaster() {
+    return wantsMaster;
+  }
+
+  void forceMaster(String reason) {
+    events.add(() -> forced(() -> fsm.forceMaster(System.nanoTime(), reason)));
+  }
+
+  void forceBackup(String reason) {
+    events.add(() -> forced(() -> fsm.forceBackup(System.nanoTime(), reason)));
+  }
+
+  private void forced(Runnable transition) {
+    forcing = true;
+    try {
+      transition.run();
+    } finally {
+      forcing = false;
+    }
   }
 
   /** Starts the thread; its first event starts the state machine. */
@@ -176,6 +208,7 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
     } catch (RuntimeException e) {
       logger.error("({}) event failed; instance keeps running", settings.name(), e);
     }
+    wantsMaster = fsm.wantsMaster(); // published for the sync group's gate
   }
 
   // ---- receive path: the transport's thread ----
@@ -256,6 +289,14 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
     effectivePriority = priority;
     if (to == VrrpState.MASTER) {
       counters.onBecameMaster();
+    }
+    wantsMaster = false;
+    if (group != null && !forcing) {
+      if (to == VrrpState.MASTER) {
+        group.memberBecameMaster(owner);
+      } else if (from == VrrpState.MASTER && to == VrrpState.BACKUP) {
+        group.memberLeftMaster(owner);
+      }
     }
     addresses.notifyListeners(new StateChange(settings.name(), from, to, reason, priority));
   }

@@ -25,7 +25,12 @@ import org.slf4j.LoggerFactory;
  * and enters BACKUP (or MASTER at once for the address owner); the future completes then.
  * {@link #stop(Duration)} is graceful: a master sends a priority-0 advert (backups take over after
  * Skew_Time) and removes its addresses; the future completes when that is done and the threads have
- * ended. See the package documentation for the threads.
+ * ended. See the package documentation for the threads; they are daemon threads, so a running
+ * instance does not keep the JVM alive by itself.
+ *
+ * <p>GC pauses stop the advert thread like every other: at a 100 ms VRRPv3 interval the backup
+ * declares the master dead after about 0.34 s of silence, so run such intervals with a low-pause
+ * collector (ZGC); at keepalived's usual 1 s the margin is over 3 s.
  */
 public final class VrrpInstance implements Lifecycle {
   private static final Logger logger = LoggerFactory.getLogger(VrrpInstance.class);
@@ -39,6 +44,7 @@ public final class VrrpInstance implements Lifecycle {
   private @Nullable AddressWorker addresses;
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
   private @Nullable CompletableFuture<Void> stopped;
+  private volatile @Nullable SyncGroup group;
 
   VrrpInstance(InstanceSettings settings) {
     this.settings = settings;
@@ -76,8 +82,14 @@ public final class VrrpInstance implements Lifecycle {
     return Duration.ofMillis(settings.advertIntervalCentis() * 10L);
   }
 
+  /** The advertised virtual addresses. */
   public List<VirtualAddress> virtualAddresses() {
     return settings.addresses();
+  }
+
+  /** The addresses moved with mastership but not advertised ({@code virtual_ipaddress_excluded}). */
+  public List<VirtualAddress> excludedAddresses() {
+    return settings.excludedAddresses();
   }
 
   /** INIT before start and after stop; BACKUP, MASTER or FAULT while running. */
@@ -115,7 +127,7 @@ public final class VrrpInstance implements Lifecycle {
         AddressWorker worker = new AddressWorker(settings, counters);
         addresses = worker;
         worker.removeLeftovers();
-        InstanceScheduler s = new InstanceScheduler(settings, t, counters, worker);
+        InstanceScheduler s = new InstanceScheduler(settings, t, counters, worker, this, group);
         scheduler = s;
         for (TrackedSource tracked : settings.tracked()) {
           subscriptions.add(tracked.source().subscribe((source, health) -> s.trackingChanged()));
@@ -233,6 +245,43 @@ public final class VrrpInstance implements Lifecycle {
         }
       }
       subscriptions.clear();
+    }
+  }
+
+  /** The sync group this instance belongs to, or null. */
+  public @Nullable SyncGroup syncGroup() {
+    return group;
+  }
+
+  void joinGroup(SyncGroup g) {
+    synchronized (lock) {
+      if (lifecycle != LifecycleState.NEW) {
+        throw new IllegalStateException("(" + name() + ") joins sync group " + g.name() + " in state " + lifecycle
+            + " (expected: NEW)");
+      }
+      if (group != null) {
+        throw new IllegalArgumentException("(" + name() + ") is already in sync group " + group.name());
+      }
+      group = g;
+    }
+  }
+
+  boolean wantsMaster() {
+    InstanceScheduler s = scheduler;
+    return s != null && s.wantsMaster();
+  }
+
+  void forceMaster(String reason) {
+    InstanceScheduler s = scheduler;
+    if (s != null) {
+      s.forceMaster(reason);
+    }
+  }
+
+  void forceBackup(String reason) {
+    InstanceScheduler s = scheduler;
+    if (s != null) {
+      s.forceBackup(reason);
     }
   }
 

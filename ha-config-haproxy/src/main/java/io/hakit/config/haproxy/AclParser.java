@@ -104,6 +104,11 @@ final class AclParser {
       i++;
     }
     List<String> patterns = new ArrayList<>(words.subList(Math.min(i, words.size()), words.size()));
+    String bad = AclPatterns.firstInvalid(FetchNames.patternKind(criterion, method), patterns);
+    if (bad != null) {
+      ctx.error("error detected while parsing " + what + " : " + bad);
+      return null;
+    }
     if (patterns.isEmpty() && files.isEmpty() && !endOfFlags && !"found".equals(method) && !"bool".equals(method)
         && !isBooleanFetch(criterion)) {
       ctx.warning("no pattern to match against were provided, so this ACL will never match. If this is desired,"

@@ -26,6 +26,11 @@ final class BindKeyword {
       ctx.error("'bind' expects {<path>|[addr1]:port1[-end1]}{,[addr]:port[-end]}... as arguments.");
       return;
     }
+    if (st.word(1).startsWith("abns@")) {
+      ctx.draft.frontendExtras.add(new io.hakit.core.model.Setting("bind", st.from(1), ctx.origin));
+      ctx.ignoredByHakit("'bind " + st.word(1) + "' (abstract namespace socket)");
+      return;
+    }
     List<Bind> binds = read(st.word(1), st.from(2), ctx.origin, ctx.proxyLabel(), ctx.diag);
     if (binds != null) {
       ctx.draft.binds.addAll(binds);

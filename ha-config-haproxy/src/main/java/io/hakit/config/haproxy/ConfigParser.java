@@ -31,6 +31,8 @@ final class ConfigParser {
   final GlobalDraft global = new GlobalDraft();
   final ProxySections proxies;
   final List<Origin> programSections = new ArrayList<>();
+  /** Names of the {@code http-errors} sections, which {@code errorfiles} refer to. */
+  final java.util.Set<String> httpErrorsSections = new java.util.HashSet<>();
   private final Variables vars;
   /** Whether model elements carry their origin (diagnostics always do). */
   private final boolean origins;
@@ -161,6 +163,9 @@ final class ConfigParser {
         if (OTHER_SECTIONS.contains(kw)) {
           if (kw.equals("program")) {
             programSections.add(st.origin());
+          }
+          if (kw.equals("http-errors")) {
+            httpErrorsSections.add(st.word(1));
           }
           diag.warning(st.origin(), "section '" + String.join(" ", st.words()) + "' is supported by HAProxy,"
               + " ignored by HAKit (its lines are skipped).");

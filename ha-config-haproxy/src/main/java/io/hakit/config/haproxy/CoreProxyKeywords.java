@@ -220,6 +220,11 @@ final class CoreProxyKeywords {
       return;
     }
     int len = Values.atoi(st.word(nameAt + 2));
+    if (len == 0) {
+      ctx.draft.frontendExtras.add(new io.hakit.core.model.Setting("capture", st.from(1), ctx.origin));
+      ctx.warning("'capture " + st.word(1) + "' with len 0 captures nothing; HAKit keeps it as written.");
+      return;
+    }
     if (len < 1 || len > 65535) {
       ctx.error("'capture " + st.word(1) + "': len must be between 1 and 65535 (was " + st.word(nameAt + 2) + ").");
       return;

@@ -17,9 +17,12 @@ public final class Deviations {
           + " line of the section",
       "the address becomes a bind of the section, with a warning naming the line and the modern spelling");
 
-  /** Host names in {@code server} lines: haproxy resolves them while checking; HAKit never resolves at parse time. */
+  /**
+   * Host names in {@code server} lines and in IP ACL patterns: haproxy resolves them while checking;
+   * HAKit never resolves at parse time.
+   */
   public static final Deviation NO_RESOLUTION = new Deviation("no-dns-at-parse",
-      "an unresolvable server host name fails the check",
+      "an unresolvable server host name or ACL host pattern fails the check",
       "host names are kept as written; the runtime resolves them");
 
   /** Rules and ACLs of a named defaults section: 2.6 runs them before the proxy's own; HAKit keeps them unapplied. */
@@ -41,8 +44,26 @@ public final class Deviations {
 
   /** Bodies of keywords kept but not run are not validated argument by argument. */
   public static final Deviation KEPT_KEYWORDS_UNCHECKED = new Deviation("kept-keywords-unchecked",
-      "every keyword's arguments are validated (tcp-request, stick-table, compression, ...)",
-      "keywords HAKit keeps without running them are checked for placement only, not for their arguments");
+      "every keyword's arguments are validated (compression, unique-id-format, errorloc, ...)",
+      "keywords HAKit keeps without running them are checked for placement (and tcp-request, tcp-response,"
+          + " stick-table for structure), not argument by argument");
+
+  /**
+   * Words 2.6 accepts that the model cannot hold are kept as written with a warning instead of
+   * being typed: {@code abns@} bind and server addresses, {@code capture ... len 0}, a check
+   * {@code port} outside 1-65535, {@code stats auth} without a password.
+   */
+  public static final Deviation KEPT_UNMODELLED = new Deviation("kept-unmodelled",
+      "accepted and applied",
+      "accepted, kept in the model's extras/options as written, not applied, with a warning");
+
+  /**
+   * An empty word in the middle of a line (from {@code ""} or an unset {@code "$VAR"}): 2.6 silently
+   * ignores the rest of the line; HAKit does the same but says so in a warning.
+   */
+  public static final Deviation EMPTY_WORD_WARNING = new Deviation("empty-word-warning",
+      "silently drops the arguments after an empty word",
+      "drops them too (same model and verdict) and warns, as haproxy 3.2 does");
 
   /** Files named by {@code crt} on a server, Lua, maps are not opened. */
   public static final Deviation EXTERNAL_FILES = new Deviation("external-files",
@@ -50,7 +71,7 @@ public final class Deviations {
       "checks ACL -f pattern files, errorfiles, return bodies and bind crt files exist; other files are not opened");
 
   public static final List<Deviation> ALL = List.of(LEGACY_HEADER_ADDRESS, NO_RESOLUTION, DEFAULTS_RULES, REPORT_ALL,
-      SKIPPED_SECTIONS, KEPT_KEYWORDS_UNCHECKED, EXTERNAL_FILES);
+      SKIPPED_SECTIONS, KEPT_KEYWORDS_UNCHECKED, KEPT_UNMODELLED, EMPTY_WORD_WARNING, EXTERNAL_FILES);
 
   private Deviations() {}
 }

@@ -33,6 +33,19 @@ final class GlobalSectionParser {
 
   static void parse(GlobalDraft g, Statement st, String modifier, Diagnostics diag, Variables vars) {
     String kw = st.keyword();
+    if (kw.equals("log") && modifier.equals("no")) {
+      g.settings.other(setting(st, modifier));
+      return;
+    }
+    if (modifier.equals("default")) {
+      diag.error(st.origin(), "'default' is not supported for '" + kw + "' in the 'global' section.");
+      return;
+    }
+    String problem = GlobalValues.check(st);
+    if (problem != null) {
+      diag.error(st.origin(), problem);
+      return;
+    }
     if (REMOVED.containsKey(kw)) {
       diag.error(st.origin(), REMOVED.get(kw));
       return;
@@ -135,6 +148,12 @@ final class GlobalSectionParser {
       case "socket" -> {
         if (st.word(2).isEmpty()) {
           diag.error(st.origin(), "'stats socket' requires a path or an address.");
+          return;
+        }
+        int level = st.words().indexOf("level");
+        if (level > 0 && !Set.of("user", "operator", "admin").contains(st.word(level + 1))) {
+          diag.error(st.origin(), "'stats socket' : 'level' only supports 'user', 'operator', and 'admin' (got '"
+              + st.word(level + 1) + "').");
           return;
         }
         if (BindKeyword.read(st.word(2), st.from(3), st.origin(), "section 'global'", diag) != null) {

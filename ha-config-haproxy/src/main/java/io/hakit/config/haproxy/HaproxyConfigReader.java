@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads haproxy.cfg files into a {@link ProxyModel} with HAProxy 2.6's verdicts. Files are read in
@@ -45,6 +47,8 @@ public final class HaproxyConfigReader {
       return new Options(false, System.getenv());
     }
   }
+
+  private static final Logger logger = LoggerFactory.getLogger(HaproxyConfigReader.class);
 
   private final Options options;
 
@@ -93,8 +97,11 @@ public final class HaproxyConfigReader {
     ProxyModel model = new ModelAssembler(parser).assemble();
     Diagnostics diag = parser.diag;
     if (model == null || diag.hasErrors()) {
+      logger.debug("configuration refused: {} error(s)", diag.errorCount());
       throw new ConfigException(diag.errors(), diag.nonErrors());
     }
+    logger.debug("configuration read: {} frontend(s), {} backend(s), {} warning(s)", model.frontends().size(),
+        model.backends().size(), diag.nonErrors().size());
     return new ConfigResult(model, diag.nonErrors());
   }
 

@@ -1,12 +1,10 @@
 package io.hakit.config.haproxy;
 
 import io.hakit.core.model.Acl;
-import io.hakit.core.model.AclTerm;
 import io.hakit.core.model.Backend;
 import io.hakit.core.model.BackendRule;
 import io.hakit.core.model.Bind;
 import io.hakit.core.model.Capture;
-import io.hakit.core.model.Condition;
 import io.hakit.core.model.ForwardFor;
 import io.hakit.core.model.Frontend;
 import io.hakit.core.model.GlobalSettings;
@@ -19,8 +17,6 @@ import io.hakit.core.model.LogSettings;
 import io.hakit.core.model.LogStyle;
 import io.hakit.core.model.LogTarget;
 import io.hakit.core.model.ProxyModel;
-import io.hakit.core.model.Server;
-import io.hakit.core.model.ServerCheck;
 import io.hakit.core.model.ServerRule;
 import io.hakit.core.model.Setting;
 import io.hakit.core.model.StatsSpec;
@@ -76,7 +72,7 @@ public final class HaproxyConfigWriter {
   }
 
   private static String ms(Duration d) {
-    return d.toMillis() + "ms";
+    return ConfigWords.ms(d);
   }
 
   private static void global(GlobalSettings g, StringBuilder out) {
@@ -158,7 +154,7 @@ public final class HaproxyConfigWriter {
     rules("http-request", f.httpRequestRules(), out);
     rules("http-response", f.httpResponseRules(), out);
     for (BackendRule r : f.backendRules()) {
-      line(out, withCondition(List.of("use_backend", r.backend()), r.condition()));
+      line(out, ConfigWords.withCondition(List.of("use_backend", r.backend()), r.condition()));
     }
     if (f.defaultBackend() != null) {
       line(out, "default_backend", f.defaultBackend());
@@ -207,9 +203,9 @@ public final class HaproxyConfigWriter {
     options(b.options(), out);
     rules("http-request", b.httpRequestRules(), out);
     rules("http-response", b.httpResponseRules(), out);
-    b.servers().forEach(s -> server(s, out));
+    b.servers().forEach(s -> line(out, ConfigWords.server(s)));
     for (ServerRule r : b.serverRules()) {
-      line(out, withCondition(List.of("use-server", r.server()), r.condition()));
+      line(out, ConfigWords.withCondition(List.of("use-server", r.server()), r.condition()));
     }
     b.extras().forEach(s -> setting(out, s));
   }
@@ -312,7 +308,7 @@ public final class HaproxyConfigWriter {
     }
     s.other().forEach(o -> setting(out, o));
     if (s.admin() != null) {
-      line(out, withCondition(List.of("stats", "admin"), s.admin()));
+      line(out, ConfigWords.withCondition(List.of("stats", "admin"), s.admin()));
     }
   }
 
@@ -324,117 +320,19 @@ public final class HaproxyConfigWriter {
     options.forEach((name, on) -> line(out, on ? List.of("option", name) : List.of("no", "option", name)));
   }
 
-  private static List<String> aclBody(Acl a) {
-    List<String> w = new ArrayList<>();
-    w.add(a.fetch());
-    if (a.flags().ignoreCase()) {
-      w.add("-i");
-    }
-    if (a.flags().noDns()) {
-      w.add("-n");
-    }
-    if (a.flags().matchMethod() != null) {
-      w.addAll(List.of("-m", a.flags().matchMethod()));
-    }
-    a.flags().patternFiles().forEach(f -> w.addAll(List.of("-f", f)));
-    if (a.patterns().stream().anyMatch(p -> p.startsWith("-"))) {
-      w.add("--");
-    }
-    w.addAll(a.patterns());
-    return w;
-  }
+
 
   private static void acl(Acl a, StringBuilder out) {
-    line(out, words("acl", words(a.name(), aclBody(a))));
+    line(out, words("acl", words(a.name(), ConfigWords.aclBody(a))));
   }
 
   private static void rules(String keyword, List<HttpRule> rules, StringBuilder out) {
     for (HttpRule r : rules) {
-      line(out, withCondition(words(keyword, HttpActionWords.of(r.action())), r.condition()));
+      line(out, ConfigWords.withCondition(words(keyword, HttpActionWords.of(r.action())), r.condition()));
     }
   }
 
-  private static List<String> withCondition(List<String> head, @Nullable Condition c) {
-    List<String> w = new ArrayList<>(head);
-    if (c == null) {
-      return w;
-    }
-    w.add(c.polarity() == Condition.Polarity.IF ? "if" : "unless");
-    boolean first = true;
-    for (List<AclTerm> and : c.alternatives()) {
-      if (!first) {
-        w.add("||");
-      }
-      first = false;
-      for (AclTerm t : and) {
-        String neg = t.negated() ? "!" : "";
-        if (t.inline() != null) {
-          w.add(neg + "{");
-          w.addAll(aclBody(t.inline()));
-          w.add("}");
-        } else {
-          w.add(neg + t.name());
-        }
-      }
-    }
-    return w;
-  }
 
-  private static void server(Server s, StringBuilder out) {
-    List<String> w = new ArrayList<>(List.of("server", s.name(), s.address().toString()));
-    ServerCheck c = s.check();
-    if (c.enabled()) {
-      w.add("check");
-    }
-    if (!c.inter().equals(ServerCheck.DEFAULT_INTER)) {
-      w.addAll(List.of("inter", ms(c.inter())));
-    }
-    if (c.fastinter() != null) {
-      w.addAll(List.of("fastinter", ms(c.fastinter())));
-    }
-    if (c.downinter() != null) {
-      w.addAll(List.of("downinter", ms(c.downinter())));
-    }
-    if (c.rise() != ServerCheck.DEFAULT_RISE) {
-      w.addAll(List.of("rise", Integer.toString(c.rise())));
-    }
-    if (c.fall() != ServerCheck.DEFAULT_FALL) {
-      w.addAll(List.of("fall", Integer.toString(c.fall())));
-    }
-    if (c.port() > 0) {
-      w.addAll(List.of("port", Integer.toString(c.port())));
-    }
-    if (c.addr() != null) {
-      w.addAll(List.of("addr", c.addr()));
-    }
-    if (s.weight() != Server.DEFAULT_WEIGHT) {
-      w.addAll(List.of("weight", Integer.toString(s.weight())));
-    }
-    if (s.backup()) {
-      w.add("backup");
-    }
-    if (s.disabled()) {
-      w.add("disabled");
-    }
-    if (s.maxconn() > 0) {
-      w.addAll(List.of("maxconn", Integer.toString(s.maxconn())));
-    }
-    if (s.maxqueue() > 0) {
-      w.addAll(List.of("maxqueue", Integer.toString(s.maxqueue())));
-    }
-    if (s.sendProxy()) {
-      w.add("send-proxy");
-    }
-    if (s.slowstart() != null) {
-      w.addAll(List.of("slowstart", ms(s.slowstart())));
-    }
-    if (s.cookie() != null) {
-      w.addAll(List.of("cookie", s.cookie()));
-    }
-    s.options().forEach(o -> {
-      w.add(o.keyword());
-      w.addAll(o.args());
-    });
-    line(out, w);
-  }
+
+
 }

@@ -51,10 +51,7 @@ final class KeptProxyKeywords {
         ProxyKeyword.kept("srvtcpka-cnt", Cap.DB), ProxyKeyword.kept("srvtcpka-idle", Cap.DB),
         ProxyKeyword.kept("srvtcpka-intvl", Cap.DB),
         ProxyKeyword.kept("stick", Cap.B),
-        ProxyKeyword.kept("stick-table", Cap.FB),
         ProxyKeyword.kept("tcp-check", Cap.DB),
-        ProxyKeyword.kept("tcp-request", Cap.DFB | named),
-        ProxyKeyword.kept("tcp-response", Cap.DB | named),
         ProxyKeyword.kept("unique-id-format", Cap.DF),
         ProxyKeyword.kept("unique-id-header", Cap.DF),
         ProxyKeyword.kept("use-fcgi-app", Cap.B));

@@ -49,6 +49,12 @@ final class ModelAssembler {
         backends.put(p.name, p);
       }
     }
+    for (ProxyDraft p : parser.proxies.proxies) {
+      checkErrorfiles(p);
+      if (p.type.backend()) {
+        checkTracks(p, backends);
+      }
+    }
     ProxyModel.Builder model = ProxyModel.builder();
     for (ProxyDraft p : parser.proxies.proxies) {
       if (p.type.frontend()) {
@@ -109,6 +115,50 @@ final class ModelAssembler {
         diag.error(r.origin(), label + ": unable to find required use_backend: '" + r.backend() + "'.");
       } else {
         checkMode(p, be, "in a 'use_backend' rule", r.origin());
+      }
+    }
+  }
+
+  private void checkErrorfiles(ProxyDraft p) {
+    for (List<io.hakit.core.model.Setting> extras : List.of(p.frontendExtras, p.backendExtras)) {
+      for (io.hakit.core.model.Setting s : extras) {
+        if (s.keyword().equals("errorfiles") && !parser.httpErrorsSections.contains(s.args().isEmpty() ? ""
+            : s.args().get(0))) {
+          diag.error(s.origin(), "proxy '" + p.name + "': unknown http-errors section '"
+              + (s.args().isEmpty() ? "" : s.args().get(0)) + "'.");
+          return;
+        }
+      }
+    }
+  }
+
+  /** {@code track [<backend>/]<server>}: the tracked server must exist and be checked. */
+  private void checkTracks(ProxyDraft p, Map<String, ProxyDraft> backends) {
+    for (io.hakit.core.model.Server s : p.servers) {
+      for (io.hakit.core.model.Setting o : s.options()) {
+        if (!o.keyword().equals("track") || o.args().isEmpty()) {
+          continue;
+        }
+        String ref = o.args().get(0);
+        int slash = ref.indexOf('/');
+        ProxyDraft be = slash < 0 ? p : backends.get(ref.substring(0, slash));
+        String name = slash < 0 ? ref : ref.substring(slash + 1);
+        io.hakit.core.model.Server target = null;
+        if (be != null) {
+          for (io.hakit.core.model.Server t : be.servers) {
+            if (t.name().equals(name)) {
+              target = t;
+            }
+          }
+        }
+        String label = "'server " + p.name + "/" + s.name() + "' : ";
+        if (target == null) {
+          diag.error(s.origin(), label + "unable to find required server '" + ref + "' for tracking.");
+        } else if (!target.check().enabled() && target.options().stream().noneMatch(x -> x.keyword().equals(
+            "agent-check"))) {
+          diag.error(s.origin(), label + "unable to use " + be.name + "/" + name + " for tracking as it does not"
+              + " have any check nor agent enabled.");
+        }
       }
     }
   }

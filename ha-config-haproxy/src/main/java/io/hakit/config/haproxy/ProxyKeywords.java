@@ -20,7 +20,7 @@ final class ProxyKeywords {
     Map<String, ProxyKeyword> map = new TreeMap<>();
     Stream.of(CoreProxyKeywords.keywords(), TimeoutKeyword.keywords(), OptionKeywords.keywords(),
             BalanceKeywords.keywords(), HttpRuleKeywords.keywords(), StatsKeyword.keywords(), ServerKeywords.keywords(),
-            BindKeyword.keywords(), HttpCheckKeyword.keywords(), KeptProxyKeywords.keywords(),
+            BindKeyword.keywords(), HttpCheckKeyword.keywords(), KeptProxyKeywords.keywords(), TcpRuleKeywords.keywords(),
             RemovedProxyKeywords.keywords(), List.of(ProxyKeyword.of("log", Cap.DFB, LogLine::proxyKeyword)))
         .flatMap(List::stream)
         .forEach(k -> {

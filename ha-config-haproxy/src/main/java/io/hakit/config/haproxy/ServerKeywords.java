@@ -79,6 +79,11 @@ final class ServerKeywords {
       ctx.error(label + " : character '" + bad + "' is not permitted in server name '" + name + "'.");
       return;
     }
+    if (st.word(2).startsWith("abns@")) {
+      ctx.draft.backendExtras.add(new Setting("server", st.from(1), ctx.origin));
+      ctx.ignoredByHakit(label + " on an abstract namespace socket");
+      return;
+    }
     Endpoint address;
     try {
       address = Endpoint.parse(st.word(2));
@@ -132,8 +137,10 @@ final class ServerKeywords {
         return false;
       }
       if (defaultServer && NOT_ON_DEFAULT_SERVER.contains(kw)) {
-        ctx.error(label + " : '" + kw + "' option is not accepted in default-server sections.");
-        return false;
+        // An alert in HAProxy 2.6 that does not fail the check: the option is just dropped.
+        ctx.warning(label + " : '" + kw + "' option is not accepted in default-server sections");
+        i += ServerOptions.ARITY.get(kw);
+        continue;
       }
       String value = null;
       if (arity == 1) {
@@ -201,11 +208,13 @@ final class ServerKeywords {
       case "maxconn" -> s.maxconn = Math.max(0, Values.atoi(text(v)));
       case "maxqueue" -> s.maxqueue = Math.max(0, Values.atoi(text(v)));
       case "port" -> {
-        Integer p = Values.strictInt(text(v));
-        if (p == null || p < 1 || p > 65535) {
-          throw new LineError("invalid port '" + v + "'.");
+        int p = Values.atoi(text(v));
+        if (p < 1 || p > 65535) {
+          // HAProxy 2.6 takes it (truncated); HAKit keeps it aside and checks the server's own port.
+          s.options.add(new Setting("port", List.of(text(v)), Origin.UNKNOWN));
+        } else {
+          s.port = p;
         }
-        s.port = p;
       }
       case "addr" -> s.addr = text(v);
       case "cookie" -> s.cookie = text(v);

@@ -7,8 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * UP while every one of its sources is UP; DOWN with the first failing source's name and reason
- * otherwise. Listeners hear of status changes only. Thread-safe: sources may report from any
- * thread; the recomputation is serialised.
+ * otherwise. Listeners hear of status changes only, in order, and must not block. Thread-safe:
+ * sources may report from any thread; recomputation and notification are serialised.
  */
 public final class AllUpHealthSource implements HealthSource, AutoCloseable {
   private final String name;
@@ -40,14 +40,11 @@ public final class AllUpHealthSource implements HealthSource, AutoCloseable {
     return Health.up("all of " + sources.size() + " up");
   }
 
-  private void recompute() {
-    Health next;
-    Health previous;
-    synchronized (this) {
-      previous = current;
-      next = compute();
-      current = next;
-    }
+  /** Recomputes and notifies as one step, so notifications keep the order of the values. */
+  private synchronized void recompute() {
+    Health previous = current;
+    Health next = compute();
+    current = next;
     if (previous.status() != next.status()) {
       for (HealthListener l : listeners) {
         l.onHealthChanged(this, next);

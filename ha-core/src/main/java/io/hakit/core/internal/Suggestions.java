@@ -12,6 +12,19 @@ public final class Suggestions {
 
   /** The closest candidate within a distance of about a third of the word, or null. */
   public static @Nullable String closest(String word, Collection<String> candidates) {
+    String best = nearest(word, candidates);
+    int allowed = Math.max(1, Math.min(word.length(), best == null ? 0 : best.length()) / 3);
+    return best != null && distance(word, best) <= allowed ? best : null;
+  }
+
+  /** The closest candidate at most {@code maxDistance} edits away, or null. */
+  public static @Nullable String closest(String word, Collection<String> candidates, int maxDistance) {
+    String best = nearest(word, candidates);
+    return best != null && distance(word, best) <= maxDistance ? best : null;
+  }
+
+  /** The candidate with the smallest distance (the first of equals), or null when there is none. */
+  private static @Nullable String nearest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
@@ -21,8 +34,7 @@ public final class Suggestions {
         bestDistance = d;
       }
     }
-    int allowed = Math.max(1, Math.min(word.length(), best == null ? 0 : best.length()) / 3);
-    return best != null && bestDistance <= allowed ? best : null;
+    return best;
   }
 
   /** Levenshtein distance with adjacent transpositions counting one (optimal string alignment). */

@@ -206,7 +206,7 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
     }
     char first = port.charAt(0);
     if (first == '+' || first == '-') {
-      int offset = parseNumber(text, port.substring(1), "port offset");
+      int offset = parseNumber(text, port.substring(1), "port offset", "-65535..+65535");
       if (offset > 65535) {
         throw new IllegalArgumentException("address '" + text + "': port offset " + port + " (expected: -65535..+65535)");
       }
@@ -214,8 +214,8 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
       return new Endpoint(family, host, PortKind.OFFSET, signed, signed);
     }
     int dash = port.indexOf('-');
-    int low = parseNumber(text, dash < 0 ? port : port.substring(0, dash), "port");
-    int high = dash < 0 ? low : parseNumber(text, port.substring(dash + 1), "port");
+    int low = parseNumber(text, dash < 0 ? port : port.substring(0, dash), "port", "1-65535");
+    int high = dash < 0 ? low : parseNumber(text, port.substring(dash + 1), "port", "1-65535");
     if (low < 1 || low > 65535 || high < 1 || high > 65535) {
       throw new IllegalArgumentException(
           "address '" + text + "': port " + (low < 1 || low > 65535 ? low : high) + " (expected: 1-65535)");
@@ -227,10 +227,10 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
     return new Endpoint(family, host, PortKind.FIXED, low, high);
   }
 
-  private static int parseNumber(String text, String digits, String what) {
+  private static int parseNumber(String text, String digits, String what, String expected) {
     if (digits.isEmpty() || digits.length() > 6 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new IllegalArgumentException(
-          "address '" + text + "': " + what + " '" + digits + "' (expected: 1-65535)");
+          "address '" + text + "': " + what + " '" + digits + "' (expected: " + expected + ")");
     }
     return Integer.parseInt(digits);
   }

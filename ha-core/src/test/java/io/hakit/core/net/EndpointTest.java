@@ -154,7 +154,8 @@ class EndpointTest {
       # haproxy: invalid character 'a' in port number 'abc'
       127.0.0.1:abc           | port 'abc' (expected: 1-65535)
       127.0.0.1:80-           | port '' (expected: 1-65535)
-      127.0.0.1:-             | port offset '' (expected: 1-65535)
+      127.0.0.1:-             | port offset '' (expected: -65535..+65535)
+      127.0.0.1:+x            | port offset 'x' (expected: -65535..+65535)
       127.0.0.1:1234567       | port '1234567' (expected: 1-65535)
       127.0.0.1:+70000        | port offset +70000 (expected: -65535..+65535)
       "127.0.0.1: 80"         | port ' 80' (expected: 1-65535)

@@ -13,7 +13,7 @@ final class VrrpCliCommand implements Command {
 
   @Override
   public String summary() {
-    return "run a keepalived.conf's VRRP instances in the foreground like 'keepalived -n -f'";
+    return VrrpCommand.summary();
   }
 
   @Override

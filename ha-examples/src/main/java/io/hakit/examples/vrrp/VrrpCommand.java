@@ -48,9 +48,14 @@ public final class VrrpCommand {
 
   private VrrpCommand() {}
 
-  /** The usage text ({@code hakit vrrp --help}). */
+  /** The usage text, for the {@code hakit} dispatcher's help. */
   public static String usage() {
     return USAGE;
+  }
+
+  /** One line for {@code hakit --help}. */
+  public static String summary() {
+    return "run the VRRP instances of a keepalived.conf in the foreground (like keepalived -n -f)";
   }
 
   /** The process entry point: {@code java -cp ... io.hakit.examples.vrrp.VrrpCommand -f FILE}. */

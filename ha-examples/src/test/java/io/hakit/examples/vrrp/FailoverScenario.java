@@ -22,7 +22,8 @@ final class FailoverScenario {
   static final long BOUND_MILLIS = 1000;
 
   /** What the scenario measured. */
-  record Timings(long crashToBackupMillis, long gracefulToBackupMillis) {}
+  record Timings(long crashToBackupMillis, long crashToClientMillis, long gracefulToBackupMillis,
+      long gracefulToClientMillis) {}
 
   private FailoverScenario() {}
 
@@ -38,7 +39,7 @@ final class FailoverScenario {
         "high (priority 150) master, VIP only on h");
     rig.assertVipStaysOnlyOn(rig.h, rig.k, lowConf.masterDownMillis() + 200,
         "low hears high's adverts: no takeover for a whole Master_Down_Interval");
-    rig.awaitServedBy(rig.h, 5000, "the client reaches h on the VIP");
+    rig.awaitServedBy(rig.h, 5000, System.nanoTime(), "the client reaches h on the VIP");
 
     long crash = System.nanoTime();
     highProcess.crash();
@@ -46,7 +47,7 @@ final class FailoverScenario {
     long crashToBackup = rig.awaitVipOn(rig.k, lowConf.masterDownMillis() + BOUND_MILLIS, crash,
         "low takes the VIP after high's power loss");
     assertThat(rig.h.has(Conf.VIP_CIDR)).as("a killed speaker leaves its VIP behind on the dead node").isTrue();
-    rig.awaitServedBy(rig.k, 5000, "the client reaches k on the VIP after the crash");
+    long crashToClient = rig.awaitServedBy(rig.k, 5000, crash, "the client reaches k on the VIP after the crash");
 
     rig.h.linkUp();
     RunningSpeaker again = high.start(rig, rig.h, "high-again", highConf);
@@ -55,18 +56,18 @@ final class FailoverScenario {
     assertThat(again.isAlive()).as(again.log()).isTrue();
     rig.awaitVipOnlyOn(rig.h, rig.k, 2 * highConf.masterDownMillis() + BOUND_MILLIS + 3000, System.nanoTime(),
         "high preempts, low drops the VIP");
-    rig.awaitServedBy(rig.h, 5000, "the client reaches h again");
+    rig.awaitServedBy(rig.h, 5000, System.nanoTime(), "the client reaches h again");
 
     long term = System.nanoTime();
     again.terminate();
     long gracefulToBackup = rig.awaitVipOnlyOn(rig.k, rig.h, lowConf.skewMillis() + BOUND_MILLIS + 10_000, term,
         "low takes over after high's priority-0 advert");
+    long gracefulToClient = rig.awaitServedBy(rig.k, 5000, term, "the client reaches k after the graceful stop");
     int exit = again.awaitExit(10);
-    rig.awaitServedBy(rig.k, 5000, "the client reaches k after the graceful stop");
     assertThat(exit).as("exit status after SIGTERM\n" + again.log()).isZero();
     assertThat(gracefulToBackup).as("graceful handover within Skew_Time plus a bound\n" + rig.logs())
         .isLessThan(lowConf.skewMillis() + BOUND_MILLIS);
     assertThat(lowProcess.isAlive()).isTrue();
-    return new Timings(crashToBackup, gracefulToBackup);
+    return new Timings(crashToBackup, crashToClient, gracefulToBackup, gracefulToClient);
   }
 }

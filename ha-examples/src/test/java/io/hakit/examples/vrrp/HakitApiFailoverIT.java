@@ -4,8 +4,6 @@ import io.hakit.core.testing.Interop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The failover scenario with HAKit through its API (in this JVM, on a thread inside node h's
@@ -13,7 +11,6 @@ import org.slf4j.LoggerFactory;
  * nothing removed) plus the link cut.
  */
 class HakitApiFailoverIT {
-  private static final Logger logger = LoggerFactory.getLogger(HakitApiFailoverIT.class);
   private VrrpRig rig;
 
   @BeforeEach
@@ -35,7 +32,6 @@ class HakitApiFailoverIT {
     FailoverScenario.Timings t = FailoverScenario.run(rig, VrrpRig.HAKIT_API, VrrpRig.KEEPALIVED,
         prio -> Conf.v3("n" + prio, prio));
 
-    logger.info("HAKit API (150) vs keepalived (100), v3 100 ms: crash -> keepalived in {} ms; stop -> keepalived in {} ms",
-        t.crashToBackupMillis(), t.gracefulToBackupMillis());
+    HakitCliInteropIT.report("HAKit API (150) vs keepalived (100), v3 multicast 100 ms", t);
   }
 }

@@ -71,8 +71,9 @@ class HakitCliInteropIT {
         FailoverScenario.run(rig, VrrpRig.HAKIT, VrrpRig.HAKIT, prio -> Conf.v3("n" + prio, prio)));
   }
 
-  private static void report(String what, FailoverScenario.Timings t) {
-    logger.info("{}: crash -> backup holds VIP in {} ms; SIGTERM -> backup in {} ms", what, t.crashToBackupMillis(),
-        t.gracefulToBackupMillis());
+  static void report(String what, FailoverScenario.Timings t) {
+    logger.info("{}: crash -> backup holds VIP in {} ms, client served by it in {} ms; SIGTERM -> backup in {} ms,"
+        + " client in {} ms", what, t.crashToBackupMillis(), t.crashToClientMillis(), t.gracefulToBackupMillis(),
+        t.gracefulToClientMillis());
   }
 }

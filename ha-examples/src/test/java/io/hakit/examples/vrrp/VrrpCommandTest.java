@@ -38,6 +38,19 @@ class VrrpCommandTest {
   }
 
   @Test
+  void usage_sameTextAsHelp() {
+    assertThat(run("-h")).isZero();
+    assertThat(out()).isEqualTo(VrrpCommand.usage());
+    assertThat(VrrpCommand.summary()).contains("keepalived -n -f");
+  }
+
+  @Test
+  void run_fileTwice_usageErrorExitsTwo() {
+    assertThat(run("-f", "a.conf", "--use-file=b.conf")).isEqualTo(2);
+    assertThat(err()).contains("-f given twice");
+  }
+
+  @Test
   void run_unknownOption_usageErrorExitsTwo() {
     assertThat(run("-x")).isEqualTo(2);
     assertThat(err()).contains("unknown option '-x'").contains("usage: hakit vrrp");

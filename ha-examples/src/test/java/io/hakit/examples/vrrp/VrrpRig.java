@@ -56,7 +56,7 @@ final class VrrpRig implements AutoCloseable {
     return directory;
   }
 
-  private <T extends RunningSpeaker> T track(T p) {
+  <T extends RunningSpeaker> T track(T p) {
     processes.add(p);
     return p;
   }
@@ -69,15 +69,16 @@ final class VrrpRig implements AutoCloseable {
   /**
    * With {@link #startService()}: waits until the client reaches the service on the VIP and the
    * node that answers is {@code server} (the client learns the move from the new master's
-   * gratuitous ARP). Without a service: returns at once.
+   * gratuitous ARP). Without a service: returns -1 at once. Returns the ms since {@code sinceNanos}.
    */
-  void awaitServedBy(Lan.Node server, long timeoutMillis, String why) {
+  long awaitServedBy(Lan.Node server, long timeoutMillis, long sinceNanos, String why) {
     if (service == null) {
-      return;
+      return -1;
     }
     String[] last = {""};
     awaitCondition(() -> (last[0] = service.askVip()).equals(server.ns), timeoutMillis,
         why + " (client got '" + last[0] + "')");
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos);
   }
 
   /** Every log so far, for failure messages. */
@@ -101,9 +102,14 @@ final class VrrpRig implements AutoCloseable {
 
   /** Fails if the VIP leaves {@code holder} or shows up on {@code other} within {@code millis}. */
   void assertVipStaysOnlyOn(Lan.Node holder, Lan.Node other, long millis, String why) {
+    assertVipStaysOnlyOnPredicate(() -> holder.has(Conf.VIP_CIDR) && !other.has(Conf.VIP_CIDR), millis, why);
+  }
+
+  /** Fails if {@code placement} stops holding within {@code millis}. */
+  void assertVipStaysOnlyOnPredicate(BooleanSupplier placement, long millis, String why) {
     long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (System.nanoTime() < end) {
-      if (!holder.has(Conf.VIP_CIDR) || other.has(Conf.VIP_CIDR)) {
+      if (!placement.getAsBoolean()) {
         throw new AssertionError(why + "\n" + state() + logs());
       }
       Thread.onSpinWait();

@@ -11,7 +11,7 @@ import io.hakit.proxy.acl.AclCompiler;
 import io.hakit.proxy.acl.AclPredicate;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.log.AccessLog;
-import io.netty.bootstrap.Bootstrap;
+import io.hakit.proxy.backend.Connector;
 import io.netty.channel.ChannelHandler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ public final class HttpFrontend {
   final long keepAliveNanos;
   final long clientNanos;
   final AccessLog log;
-  final Bootstrap connector;
+  final Connector connector;
   final BooleanSupplier stopping;
 
   /**
@@ -53,7 +53,7 @@ public final class HttpFrontend {
    * @param connector a bootstrap whose channel class and options are set; sessions clone it onto their loop
    * @throws HaException for an unknown ACL, fetch or unsupported rule
    */
-  public HttpFrontend(Frontend model, Map<String, BackendState> backends, Bootstrap connector, AccessLog log,
+  public HttpFrontend(Frontend model, Map<String, BackendState> backends, Connector connector, AccessLog log,
       BooleanSupplier stopping) {
     this.model = model;
     String where = "frontend '" + model.name() + "'";

@@ -20,8 +20,8 @@ final class HttpHead implements RequestSample {
   int status;
   /** Response: reason phrase. */
   String reason = "";
-  private final List<String> names = new ArrayList<>(16);
-  private final List<String> values = new ArrayList<>(16);
+  private final List<String> names = new ArrayList<>();
+  private final List<String> values = new ArrayList<>();
   private byte[] source = new byte[4];
   private String path = "";
 

@@ -7,7 +7,6 @@ import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.QueuedRequest;
 import io.hakit.proxy.backend.ServerState;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -15,7 +14,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -56,6 +54,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     HTTP_REQUEST,
     KEEP_ALIVE,
     QUEUE,
+    /** Waiting for the rest of a request body. */
+    CLIENT,
     SERVER,
     TUNNEL
   }
@@ -79,6 +79,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable ServerState server;
   private @Nullable ServerLeg leg;
   private @Nullable ServerState excluded;
+  /** The server of the transaction, kept for its log line after the slot is given back. */
+  private String serverName = "<NOSRV>";
   private int retries;
   private boolean reused;
   private boolean firstRequest = true;
@@ -90,6 +92,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private boolean clientInputClosed;
   private boolean upgradeRequested;
   private boolean serverFlushNeeded;
+  /** Mirrors the client channel's auto-read flag. */
+  private boolean clientReading = true;
+  /** Client bytes kept while the session cannot use them, beyond which the client is not read. */
+  private static final int MAX_PENDING = 64 * 1024;
   private HttpConnectionMode mode = HttpConnectionMode.KEEP_ALIVE;
 
   private Timer timerKind = Timer.NONE;
@@ -125,7 +131,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     req.setSource(source);
     acceptedAt = System.currentTimeMillis();
     arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
-    client.read();
   }
 
   @Override
@@ -248,31 +253,30 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
   }
 
+  /**
+   * Client reads run with auto-read on (re-arming epoll for every read costs two syscalls); they
+   * pause only for back-pressure: the server cannot take more, or too much is already stashed.
+   */
   private void readClientIfReady() {
-    if (client == null || pending != null || clientInputClosed) {
+    if (client == null || state == State.CLOSED) {
       return;
     }
-    switch (state) {
-      case IDLE, HEAD -> client.read();
-      case EXCHANGE -> {
-        if (!requestBody.isDone() && leg != null && leg.channel != null && leg.channel.isWritable()) {
-          client.read();
-        }
-      }
-      case TUNNEL -> {
-        if (leg != null && leg.channel != null && leg.channel.isWritable()) {
-          client.read();
-        }
-      }
-      default -> { }
+    boolean want = !clientInputClosed && (pending == null || pending.readableBytes() < MAX_PENDING)
+        && !((state == State.EXCHANGE || state == State.TUNNEL) && leg != null && leg.channel != null
+            && !leg.channel.isWritable());
+    if (want != clientReading) {
+      clientReading = want;
+      client.config().setAutoRead(want);
     }
   }
 
+  /** The server is read while the client can take more. */
   private void readServerIfReady() {
-    if (leg != null && leg.channel != null && client != null && client.isWritable()
-        && (state == State.EXCHANGE || state == State.TUNNEL)) {
-      leg.channel.read();
+    ServerLeg l = leg;
+    if (l == null || l.channel == null || client == null) {
+      return;
     }
+    l.setReading(client.isWritable());
   }
 
   private void flushServer() {
@@ -364,6 +368,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       return;
     }
     server = s;
+    serverName = s.name();
     connect(s);
   }
 
@@ -396,9 +401,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     reused = false;
     ServerLeg l = new ServerLeg(s, this);
     leg = l;
-    Bootstrap b = fe.connector.clone(loop).handler(l)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, backend.connectMillis);
-    b.connect(s.socketAddress()).addListener((ChannelFutureListener) f -> {
+    fe.connector.connect(loop, backend, s, l).addListener((ChannelFutureListener) f -> {
       if (leg != l || state != State.CONNECTING) {
         f.channel().close();
         return;
@@ -456,7 +459,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     Channel sc = leg.channel;
     sc.write(HeadEncoder.request(req, sc.alloc()), sc.voidPromise());
     serverFlushNeeded = true;
-    arm(Timer.SERVER, backend.serverNanos);
+    armExchangeTimer();
     resumePending();
     flushServer();
     readServerIfReady();
@@ -472,6 +475,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     if (requestBody.isInvalid()) {
       localError(400, "PR", true);
+    } else if (requestBody.isDone() && timerKind == Timer.CLIENT) {
+      armExchangeTimer();
+    }
+  }
+
+  /** timeout client while the request body is still coming, timeout server once it is all sent. */
+  private void armExchangeTimer() {
+    if (requestBody.isDone()) {
+      arm(Timer.SERVER, backend.serverNanos);
+    } else {
+      arm(Timer.CLIENT, fe.clientNanos);
     }
   }
 
@@ -655,6 +669,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     client.flush();
     state = State.IDLE;
     firstRequest = false;
+    // An idle keep-alive connection holds no strings of its previous exchange.
+    req.clear();
+    resp.clear();
     status = 0;
     bytesToClient = 0;
     backend = null;
@@ -708,6 +725,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         if (state == State.QUEUED) {
           backend.dequeue(this);
           localError(503, "sQ", false);
+        }
+      }
+      case CLIENT -> {
+        if (state == State.EXCHANGE && !responseStarted) {
+          localError(408, "cD", true);
+        } else {
+          finishLog("cD");
+          abort();
         }
       }
       case SERVER -> {
@@ -847,9 +872,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     long tResp = responseAt >= connectDone && connectDone != 0 ? responseAt - connectDone : -1;
     String line = req.method.isEmpty() ? "<BADREQ>" : req.method + " " + req.uri + " HTTP/1." + (req.version == 10 ? 0 : 1);
     BackendState be = backend;
-    ServerView sv = server;
-    fe.log.http(sourceText, sourcePort, start, be == null ? fe.name() : be.name(), sv == null ? "<NOSRV>" : sv.name(),
+    fe.log.http(sourceText, sourcePort, start, be == null ? fe.name() : be.name(), serverName,
         tr, tw, tc, tResp, now - start, status == 0 ? -1 : status, bytesToClient, termination, retries, line);
+    serverName = "<NOSRV>";
     requestStart = 0;
     headDone = 0;
     queueDone = 0;

@@ -32,7 +32,7 @@ final class IdlePool {
     }
     leg.session = null;
     q.addFirst(leg);
-    leg.channel.read();
+    leg.setReading(true);
     return true;
   }
 

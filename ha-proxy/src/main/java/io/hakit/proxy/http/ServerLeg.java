@@ -17,6 +17,8 @@ final class ServerLeg extends ChannelInboundHandlerAdapter {
   final ServerState server;
   @Nullable HttpSession session;
   @Nullable Channel channel;
+  /** Mirrors the channel's auto-read flag (on unless the client cannot take more). */
+  private boolean reading = true;
 
   ServerLeg(ServerState server, HttpSession session) {
     this.server = server;
@@ -65,6 +67,14 @@ final class ServerLeg extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     ctx.close();
+  }
+
+  /** Reads the server or pauses it (back-pressure from the client side). */
+  void setReading(boolean on) {
+    if (on != reading && channel != null) {
+      reading = on;
+      channel.config().setAutoRead(on);
+    }
   }
 
   /** Detaches from its session and closes. */

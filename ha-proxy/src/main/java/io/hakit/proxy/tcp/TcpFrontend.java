@@ -5,7 +5,7 @@ import io.hakit.core.model.Frontend;
 import io.hakit.core.model.TimeoutKind;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.log.AccessLog;
-import io.netty.bootstrap.Bootstrap;
+import io.hakit.proxy.backend.Connector;
 import io.netty.channel.ChannelHandler;
 import java.util.Map;
 
@@ -17,11 +17,11 @@ import java.util.Map;
 public final class TcpFrontend {
   final Frontend model;
   final BackendState backend;
-  final Bootstrap connector;
+  final Connector connector;
   final AccessLog log;
   final long clientNanos;
 
-  public TcpFrontend(Frontend model, Map<String, BackendState> backends, Bootstrap connector, AccessLog log) {
+  public TcpFrontend(Frontend model, Map<String, BackendState> backends, Connector connector, AccessLog log) {
     this.model = model;
     if (model.defaultBackend() == null || !model.backendRules().isEmpty()) {
       throw new HaException("frontend '" + model.name()

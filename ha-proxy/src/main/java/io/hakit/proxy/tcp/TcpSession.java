@@ -11,7 +11,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
@@ -64,6 +63,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     }
     BackendState be = fe.backend;
     long serverNanos = be.serverNanos;
+    // Nothing is read from the client until its server connection is up.
+    client.config().setAutoRead(false);
     idleNanos = fe.clientNanos > 0 && serverNanos > 0 ? Math.min(fe.clientNanos, serverNanos)
         : Math.max(fe.clientNanos, serverNanos);
     pickAndConnect();
@@ -78,9 +79,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     }
     chosen = s;
     Relay toClient = new Relay();
-    fe.connector.clone(client.eventLoop()).handler(toClient)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, be.connectMillis)
-        .connect(s.socketAddress()).addListener((ChannelFutureListener) f -> {
+    fe.connector.connect(client.eventLoop(), be, s, toClient).addListener((ChannelFutureListener) f -> {
           if (closed) {
             f.channel().close();
             return;
@@ -100,8 +99,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
               shutdownServerOutput();
               return;
             }
-            readClient();
-            server.read();
+            setClientReading(server.isWritable());
           } else {
             onConnectFailed(s, f.cause() instanceof ConnectTimeoutException);
           }
@@ -143,9 +141,13 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     forward(msg, server);
   }
 
-  private void readClient() {
-    if (!clientEof && !closed && client.isActive()) {
-      client.read();
+  /**
+   * Auto-read stays on (re-arming epoll per read costs syscalls) and is switched off only for
+   * back-pressure, or before the server connection is up.
+   */
+  private void setClientReading(boolean on) {
+    if (!clientEof && !closed && client.isActive() && client.config().isAutoRead() != on) {
+      client.config().setAutoRead(on);
     }
   }
 
@@ -158,18 +160,14 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
   public void channelReadComplete(ChannelHandlerContext ctx) {
     if (server != null) {
       server.flush();
-      if (server.isWritable()) {
-        readClient();
-      }
     }
   }
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (server != null && client.isWritable()) {
-      server.read();
+    if (server != null) {
+      server.config().setAutoRead(client.isWritable());
     }
-
   }
 
   @Override
@@ -267,16 +265,11 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
       client.flush();
-      if (client.isWritable()) {
-        ctx.channel().read();
-      }
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-      if (ctx.channel().isWritable()) {
-        readClient();
-      }
+      setClientReading(ctx.channel().isWritable());
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.hakit.core.lifecycle.Lifecycle;
 import io.hakit.core.lifecycle.LifecycleState;
 import io.hakit.vrrp.VrrpException;
 import io.hakit.vrrp.VrrpInstance;
+import io.hakit.vrrp.SyncGroup;
 import io.hakit.vrrp.VrrpInstanceBuilder;
 import io.hakit.vrrp.VrrpStateListener;
 import io.hakit.vrrp.address.VirtualAddress;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every instance of a {@link KeepalivedConfig}: their {@code vrrp_script}s (one shared pool of
- * two {@code vrrp-script} threads), interface tracking, notify scripts and sync-group faults, with
+ * two {@code vrrp-script} threads), interface tracking, notify scripts and sync groups (members
+ * move together through {@link SyncGroup}; one member's fault is every member's), with
  * the transports and address manager given (the Linux ones for a real node).
  * {@link #stop(Duration)} stops every instance gracefully (priority 0, addresses removed).
  * {@link #runForeground} is {@code keepalived -n -f FILE}: it runs until SIGTERM or SIGINT, then
@@ -144,6 +146,17 @@ public final class KeepalivedRunner implements Lifecycle {
         throw new VrrpException(spec.origin() + ": vrrp_instance " + spec.name() + ": " + e.getMessage(), e);
       }
     }
+    for (SyncGroupSpec g : config.syncGroups()) {
+      List<VrrpInstance> members = new ArrayList<>();
+      for (VrrpInstance i : built) {
+        if (g.members().contains(i.name())) {
+          members.add(i);
+        }
+      }
+      if (members.size() >= 2) {
+        SyncGroup.of(g.name(), members);
+      }
+    }
     return new KeepalivedRunner(config, built, new ArrayList<>(scripts.values()), new ArrayList<>(interfaces.values()),
         groups, executor);
   }
@@ -169,6 +182,9 @@ public final class KeepalivedRunner implements Lifecycle {
     }
     for (VirtualAddress a : spec.virtualAddresses()) {
       b.virtualAddress(a);
+    }
+    for (VirtualAddress a : spec.excludedAddresses()) {
+      b.excludedAddress(a);
     }
     for (InetAddress peer : spec.unicastPeers()) {
       b.unicastPeer(peer);

@@ -52,8 +52,6 @@ final class SyncGroupReader {
       d.error(n.origin(), "vrrp_sync_group " + name + ": no members (expected: group { VI_1 VI_2 })");
       return null;
     }
-    d.warn(n.origin(), "vrrp_sync_group " + name + ": HAKit puts every member in FAULT when one member's tracked"
-        + " script or interface fails; it does not yet force the members' MASTER/BACKUP states together");
     NotifyScripts notify = new NotifyScripts(master, backup, fault, stop, generic);
     if (!notify.isEmpty()) {
       d.warn(n.origin(), "vrrp_sync_group " + name + ": group notify scripts are not run by HAKit yet; use the"

@@ -43,6 +43,8 @@ public final class VrrpStateMachine {
   private long adverDeadline = NO_DEADLINE;
   private long preemptDeadline = NO_DEADLINE;
   private boolean masterLeft; // the down timer runs for Skew_Time after a priority-0 advert
+  private boolean wantsMaster; // the down timer expired; held back by the sync group's gate
+  private MasterGate gate = MasterGate.ALWAYS;
 
   public VrrpStateMachine(FsmConfig config, FsmActions actions) {
     this.config = Objects.requireNonNull(config, "config");
@@ -77,6 +79,19 @@ public final class VrrpStateMachine {
 
   public long skewNanos() {
     return Timing.skewNanos(config.version(), effectivePriority(), masterAdverIntervalCentis);
+  }
+
+  /** Sets the sync group's gate (before start). */
+  public void setMasterGate(MasterGate gate) {
+    this.gate = Objects.requireNonNull(gate, "gate");
+  }
+
+  /**
+   * True in BACKUP once the down timer expired with no master heard since, while a sync group
+   * holds this router back (keepalived's wantstate MASTER).
+   */
+  public boolean wantsMaster() {
+    return state == VrrpState.BACKUP && wantsMaster;
   }
 
   /** The earliest time {@link #onTimer} has work, or {@link #NO_DEADLINE}. */
@@ -135,6 +150,16 @@ public final class VrrpStateMachine {
   public void onTimer(long now) {
     if (state == VrrpState.BACKUP && due(downDeadline, now)) {
       downDeadline = NO_DEADLINE;
+      boolean firstExpiry = !wantsMaster;
+      wantsMaster = true;
+      if (!gate.mayBecomeMaster()) {
+        // keepalived: a sync-group member held in backup looks again after one interval plus the skew.
+        downDeadline = now + Timing.centisToNanos(masterAdverIntervalCentis) + skewNanos();
+        if (firstExpiry) {
+          logger.info("({}) master down, but the sync group is not ready: staying BACKUP", config.name());
+        }
+        return;
+      }
       becomeMaster(now, masterLeft
           ? String.format("master left (priority 0), Skew_Time %.3f s expired", skewNanos() / 1e9)
           : String.format("no advert for %.3f s (Master_Down_Interval)", masterDownIntervalNanos() / 1e9));
@@ -193,6 +218,33 @@ public final class VrrpStateMachine {
     learnInterval(intervalCentis);
     downDeadline = now + masterDownIntervalNanos();
     masterLeft = false;
+    wantsMaster = false;
+  }
+
+  /**
+   * A sync-group member became master: this one follows at once if it too has no master to
+   * follow (it wants to be master); otherwise nothing happens.
+   */
+  public void forceMaster(long now, String reason) {
+    if (state == VrrpState.BACKUP && wantsMaster) {
+      downDeadline = NO_DEADLINE;
+      becomeMaster(now, reason);
+    }
+  }
+
+  /**
+   * A sync-group member left MASTER for BACKUP: this one leaves too (addresses removed, no
+   * priority-0 advert) and waits a full Master_Down_Interval like any backup.
+   */
+  public void forceBackup(long now, String reason) {
+    if (state == VrrpState.MASTER) {
+      adverDeadline = NO_DEADLINE;
+      actions.removeAddresses();
+      downDeadline = now + masterDownIntervalNanos();
+      masterLeft = false;
+      wantsMaster = false;
+      transition(VrrpState.BACKUP, reason);
+    }
   }
 
   private void masterReceived(long now, int priority, int intervalCentis, InetAddress source) {
@@ -210,6 +262,7 @@ public final class VrrpStateMachine {
       actions.removeAddresses();
       downDeadline = now + masterDownIntervalNanos();
       masterLeft = false;
+      wantsMaster = false;
       transition(VrrpState.BACKUP, priority > local
           ? "higher priority (" + priority + ") advert from " + source.getHostAddress()
           : "equal priority advert from higher address " + source.getHostAddress());
@@ -272,10 +325,12 @@ public final class VrrpStateMachine {
     }
     downDeadline = now + masterDownIntervalNanos();
     masterLeft = false;
+    wantsMaster = false;
     transition(VrrpState.BACKUP, reason);
   }
 
   private void becomeMaster(long now, String reason) {
+    wantsMaster = false;
     masterAdverIntervalCentis = config.advertIntervalCentis();
     preemptDeadline = NO_DEADLINE;
     actions.sendAdvert(effectivePriority(), config.advertIntervalCentis());

@@ -10,6 +10,7 @@ import java.io.IOException;
  * may call what (see {@link LinuxRawTransport}).
  */
 final class NativeSocket implements AutoCloseable {
+  private static final int EPERM = 1;
   private final LibC libc;
   private final int fd;
   private final String name;
@@ -27,6 +28,11 @@ final class NativeSocket implements AutoCloseable {
     try {
       return new NativeSocket(libc, libc.socket(domain, type | LibC.SOCK_CLOEXEC, protocol), name);
     } catch (LastErrorException e) {
+      if (e.getErrorCode() == EPERM) {
+        throw new ErrnoException("socket(" + name + ")", EPERM,
+            "operation not permitted: raw and packet sockets need CAP_NET_RAW (run as root, or give the service"
+                + " AmbientCapabilities=CAP_NET_RAW CAP_NET_ADMIN)");
+      }
       throw failure("socket(" + name + ")", e);
     }
   }

@@ -125,6 +125,27 @@ class KeepalivedRunnerTest {
   }
 
   @Test
+  void create_syncGroup_membersJoined() throws Exception {
+    KeepalivedConfig config = KeepalivedConfigReader.parse("g.conf", """
+        vrrp_instance IN { interface lo
+          virtual_router_id 51
+          virtual_ipaddress { 198.18.0.200 } }
+        vrrp_instance OUT { interface lo
+          virtual_router_id 52
+          virtual_ipaddress { 198.18.1.200 } }
+        vrrp_instance ALONE { interface lo
+          virtual_router_id 53
+          virtual_ipaddress { 198.18.2.200 } }
+        vrrp_sync_group G { group { IN OUT } }
+        """);
+    KeepalivedRunner r = KeepalivedRunner.create(config, link.factory(InetAddress.getByName("198.18.0.14")),
+        CallbackAddressManager.builder().build());
+    runners.add(r); // stopped (never started) after the test: its script threads end
+    assertThat(r.instances()).extracting(i -> i.syncGroup() == null ? "-" : i.syncGroup().name())
+        .containsExactly("G", "G", "-");
+  }
+
+  @Test
   void create_listenersAndTrackedPrimaryInterface_applied() throws Exception {
     Files.createFile(dir.resolve("healthy"));
     List<StateChange> seen = new ArrayList<>();

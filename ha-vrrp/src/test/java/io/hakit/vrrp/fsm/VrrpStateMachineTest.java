@@ -296,6 +296,50 @@ class VrrpStateMachineTest {
   }
 
   @Test
+  void onTimer_gateClosed_staysBackupWantingMasterUntilGateOpens() {
+    VrrpStateMachine m = machine(3, 100, 100, true, 0);
+    boolean[] open = {false};
+    m.setMasterGate(() -> open[0]);
+    m.start(now);
+    advance(m, m.masterDownIntervalNanos() + 1);
+    assertThat(m.state()).isEqualTo(VrrpState.BACKUP);
+    assertThat(m.wantsMaster()).isTrue();
+    // A master advert clears the wish.
+    m.onAdvert(now, 200, 100, HIGHER_PEER);
+    assertThat(m.wantsMaster()).isFalse();
+    advance(m, m.masterDownIntervalNanos() + 1);
+    assertThat(m.wantsMaster()).isTrue();
+    open[0] = true;
+    advance(m, 1_000 * MS + m.skewNanos()); // the gate is asked again after one interval plus the skew
+    assertThat(m.state()).isEqualTo(VrrpState.MASTER);
+    assertThat(m.wantsMaster()).isFalse();
+  }
+
+  @Test
+  void forceMaster_onlyWhenWantingMaster() {
+    VrrpStateMachine m = machine(3, 100, 100, true, 0);
+    m.setMasterGate(() -> false);
+    m.start(now);
+    m.forceMaster(now, "group");
+    assertThat(m.state()).as("has a master to follow").isEqualTo(VrrpState.BACKUP);
+    advance(m, m.masterDownIntervalNanos() + 1);
+    m.forceMaster(now, "sync group G: VI_2 became MASTER");
+    assertThat(m.state()).isEqualTo(VrrpState.MASTER);
+    assertThat(actions.transitions).last().asString().contains("sync group G");
+  }
+
+  @Test
+  void forceBackup_master_removesAddressesWithoutPriority0() {
+    VrrpStateMachine m = machine(3, 255, 100, true, 0);
+    m.start(now);
+    actions.drain();
+    m.forceBackup(now, "sync group G: VI_1 became BACKUP");
+    assertThat(m.state()).isEqualTo(VrrpState.BACKUP);
+    assertThat(actions.drain()).containsExactly("remove", "MASTER->BACKUP");
+    assertThat(m.nextDeadline()).isEqualTo(now + m.masterDownIntervalNanos());
+  }
+
+  @Test
   void compareAddresses_unsigned() {
     assertThat(VrrpStateMachine.compareAddresses(addr("198.18.0.200"), addr("10.0.0.1"))).isPositive();
     assertThat(VrrpStateMachine.compareAddresses(addr("198.18.0.2"), addr("198.18.0.2"))).isZero();

@@ -68,7 +68,7 @@ class LinkHealthSourceIT {
   }
 
   private void awaitHealth(List<Health> heard, Health.Status status, int count) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       if (heard.size() >= count && heard.get(count - 1).status() == status) {
         return;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * (created on a thread that entered the namespace), packets checked as the receiver sees them.
  */
 class LinuxRawTransportIT {
-  private static final long WAIT_SECONDS = 5;
+  private static final long WAIT_SECONDS = 10;
 
   private final List<VrrpTransport> opened = new ArrayList<>();
   private TwoNodeLink link;
@@ -157,6 +157,24 @@ class LinuxRawTransportIT {
     assertThat(runt.payload()).containsExactly(0x21);
     assertThat(good).isNotNull();
     assertThat(good.payload()).isEqualTo(advert);
+  }
+
+  @Test
+  void receive_afterLinkDownAndUp_stillMemberOfTheGroup() throws Exception {
+    BlockingQueue<ReceivedMessage> atB = new LinkedBlockingQueue<>();
+    VrrpTransport a = open(link.a, multicast(TwoNodeLink.A_IF, false), m -> { });
+    open(link.b, multicast(TwoNodeLink.B_IF, false), atB::add);
+    byte[] advert = TestPackets.v2(51, 150, 1, InetAddress.getByName("198.18.0.200"));
+
+    link.b.exec("ip", "link", "set", TwoNodeLink.B_IF, "down");
+    link.b.exec("ip", "link", "set", TwoNodeLink.B_IF, "up");
+    TwoNodeLink.awaitOperationallyUp(link.b, TwoNodeLink.B_IF);
+    TwoNodeLink.awaitOperationallyUp(link.a, TwoNodeLink.A_IF);
+    a.send(advert, LinuxRawTransport.GROUP_IPV4);
+
+    ReceivedMessage m = atB.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+    assertThat(m).isNotNull();
+    assertThat(m.payload()).isEqualTo(advert);
   }
 
   @Test

@@ -160,7 +160,7 @@ class NetlinkAddressManagerIT {
   }
 
   private static void awaitNeighbour(Netns ns, String ip, String mac) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     String last = "";
     while (System.nanoTime() < deadline) {
       last = ns.exec("ip", "neigh", "show", ip);

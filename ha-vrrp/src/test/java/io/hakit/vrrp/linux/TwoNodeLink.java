@@ -53,7 +53,7 @@ final class TwoNodeLink implements AutoCloseable {
    * discipline drops every packet, which would lose the first advert of a test.
    */
   static void awaitOperationallyUp(Netns ns, String interfaceName) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       if (ns.exec("ip", "-o", "link", "show", "dev", interfaceName).contains("state UP")) {
         return;
