@@ -33,7 +33,8 @@ public final class LoadRig {
 
   private static final int IDLE_MAX_IN_FLIGHT = 200;
   private static final int WARMUP_CHUNK_SECONDS = 5;
-  private static final double WARMUP_STABLE_FRACTION = 0.10;
+  /** The JIT is quiet when it compiled for less than this share of the proxy's CPU time. */
+  private static final double WARMUP_QUIET_JIT_SHARE = 0.05;
   private static final long IDLE_OPEN_TIMEOUT_MILLIS = 120_000;
   private static final long RSS_SETTLE_MAX_MILLIS = 10_000;
   private static final long RSS_SAMPLE_MILLIS = 500;
@@ -112,7 +113,7 @@ public final class LoadRig {
           report.addIdle(proxy.name(), idle(proxy, dir));
         }
       } else {
-        load(scenario, proxies, wrk);
+        load(scenario, proxies, wrk, dir);
       }
       origin.requireAlive();
     }
@@ -123,10 +124,10 @@ public final class LoadRig {
   }
 
   /** Warm-up of each proxy, then measured runs, alternating which proxy goes first. */
-  private void load(Scenario scenario, List<ProxyUnderTest> proxies, WrkRunner wrk) {
+  private void load(Scenario scenario, List<ProxyUnderTest> proxies, WrkRunner wrk, Path dir) {
     if (options.warmupSeconds() > 0) {
       for (ProxyUnderTest proxy : proxies) {
-        warmUp(scenario, proxy, wrk);
+        warmUp(scenario, proxy, wrk, dir);
       }
     }
     for (int round = 0; round < options.rounds(); round++) {
@@ -147,15 +148,18 @@ public final class LoadRig {
   }
 
   /**
-   * Loads the proxy for {@code --warmup} seconds, then 5 s more at a time while its CPU per
-   * request still changes by more than 10% from one chunk to the next (a JIT still compiling),
-   * at most {@code --warmup-max} seconds in all.
+   * Loads the proxy for {@code --warmup} seconds; a JVM then 5 s more at a time until its JIT has
+   * gone quiet (compiling for less than 5% of the proxy's CPU time in the last chunk), at most
+   * {@code --warmup-max} seconds in all. The JIT runs on the proxy's core and its CPU counts as
+   * the proxy's, so measuring while it still compiles would blame the JIT on the proxy.
    */
-  private void warmUp(Scenario scenario, ProxyUnderTest proxy, WrkRunner wrk) {
+  private void warmUp(Scenario scenario, ProxyUnderTest proxy, WrkRunner wrk, Path dir) {
+    Path jcmd = Jcmd.jcmdFor(proxy.pid());
     List<String> trail = new ArrayList<>();
     int seconds = options.warmupSeconds();
     int total = 0;
-    double previous = Double.NaN;
+    Jcmd.JitTotals jit = jcmd == null ? null : Jcmd.jitTotals(jcmd, proxy.pid(), dir);
+    boolean quiet = jit == null;
     while (true) {
       ProcStat before = proxy.stat();
       WrkResult warmup = wrk.run(proxy.port(scenario), scenario, seconds);
@@ -166,16 +170,29 @@ public final class LoadRig {
             "%-13s %-8s warm-up: %s%n", scenario.label(), proxy.name(), warmup.invalidReason());
         return;
       }
-      double cpu = new LoadFigures(warmup, after.cpuSeconds() - before.cpuSeconds(), 0)
-          .cpuSecondsPer100k();
-      trail.add(String.format(Locale.ROOT, "%.2f", cpu));
-      boolean stable = Math.abs(cpu - previous) <= WARMUP_STABLE_FRACTION * previous;
-      if (stable || total + WARMUP_CHUNK_SECONDS > options.warmupMaxSeconds()) {
-        out.printf("%-13s %-8s warm-up %d s, cpu-s/100k %s%s%n", scenario.label(), proxy.name(),
-            total, String.join(" -> ", trail), stable ? "" : " (not yet stable)");
+      double cpuSeconds = after.cpuSeconds() - before.cpuSeconds();
+      String step =
+          String.format(
+              Locale.ROOT, "%.2f", new LoadFigures(warmup, cpuSeconds, 0).cpuSecondsPer100k());
+      if (jit != null) {
+        Jcmd.JitTotals now = Jcmd.jitTotals(jcmd, proxy.pid(), dir);
+        if (now == null) {
+          quiet = true; // cannot tell: do not extend
+        } else {
+          double jitSeconds = now.seconds() - jit.seconds();
+          step += String.format(
+              Locale.ROOT, " (JIT %d methods, %.2f s)", now.compiles() - jit.compiles(), jitSeconds);
+          quiet = jitSeconds < WARMUP_QUIET_JIT_SHARE * cpuSeconds;
+          jit = now;
+        }
+      }
+      trail.add(step);
+      if (quiet || total + WARMUP_CHUNK_SECONDS > options.warmupMaxSeconds()) {
+        out.printf(
+            "%-13s %-8s warm-up %d s, cpu-s/100k %s%s%n", scenario.label(), proxy.name(), total,
+            String.join(" -> ", trail), quiet ? "" : "; JIT not yet quiet");
         return;
       }
-      previous = cpu;
       seconds = WARMUP_CHUNK_SECONDS;
     }
   }
@@ -183,8 +200,8 @@ public final class LoadRig {
   /** Opens the idle connections on one proxy, reads its memory, closes them. */
   private IdleFigures idle(ProxyUnderTest proxy, Path dir) {
     int count = options.idleConnections();
-    Path jcmd = JvmHeap.jcmdFor(proxy.pid());
-    long heapBefore = jcmd == null ? -1 : JvmHeap.liveBytes(jcmd, proxy.pid(), dir).orElse(-1);
+    Path jcmd = Jcmd.jcmdFor(proxy.pid());
+    long heapBefore = jcmd == null ? -1 : Jcmd.liveBytes(jcmd, proxy.pid(), dir).orElse(-1);
     long filesBefore = ProcStat.openFiles(proxy.pid());
     long rssBefore = settledRss(proxy);
     IdleFigures figures;
@@ -194,7 +211,7 @@ public final class LoadRig {
             IDLE_OPEN_TIMEOUT_MILLIS)) {
       long rssAfter = settledRss(proxy);
       long filesAfter = ProcStat.openFiles(proxy.pid());
-      long heapAfter = jcmd == null ? -1 : JvmHeap.liveBytes(jcmd, proxy.pid(), dir).orElse(-1);
+      long heapAfter = jcmd == null ? -1 : Jcmd.liveBytes(jcmd, proxy.pid(), dir).orElse(-1);
       long heapGrowth = heapBefore < 0 || heapAfter < 0 ? -1 : heapAfter - heapBefore;
       figures =
           new IdleFigures(

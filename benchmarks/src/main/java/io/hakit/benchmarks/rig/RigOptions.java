@@ -36,8 +36,8 @@ record RigOptions(
           "                        server_close, idle; 'default' (all but server_close) or 'all'",
           "                        [default]",
           "  --warmup SECONDS      wrk warm-up per scenario and proxy, not measured [10]",
-          "  --warmup-max SECONDS  then 5 s more at a time while the proxy's CPU per request",
-          "                        still moves by more than 10% (a JIT at work), up to this [40]",
+          "  --warmup-max SECONDS  a JVM proxy: then 5 s more at a time until its JIT is quiet,",
+          "                        up to this in all [60]",
           "  --duration SECONDS    measured wrk run [5]",
           "  --rounds N            measured runs per scenario and proxy, alternating order;",
           "                        ratios use the medians [3]",
@@ -60,7 +60,7 @@ record RigOptions(
   static RigOptions parse(String... args) {
     List<Scenario> scenarios = Scenario.parseList("default");
     int warmup = 10;
-    int warmupMax = 40;
+    int warmupMax = 60;
     int duration = 5;
     int rounds = 3;
     int threads = 1;

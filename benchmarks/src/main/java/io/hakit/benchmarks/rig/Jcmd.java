@@ -14,19 +14,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live heap of a JVM proxy, read with the jcmd next to its java binary: a full GC
- * ({@code GC.run}), then {@code GC.heap_info}. A JVM allocates a new connection's objects in heap
- * pages that warm-up already made resident, so its RSS alone hides them; the idle scenario adds
- * this live-heap growth to the RSS growth.
+ * What the rig reads from a JVM proxy with the jcmd next to its java binary.
+ *
+ * <ul>
+ *   <li>The live heap: a full GC ({@code GC.run}), then {@code GC.heap_info}. A JVM allocates a
+ *       new connection's objects in heap pages that warm-up already made resident, so its RSS
+ *       alone hides them; the idle scenario adds this live-heap growth to the RSS growth.
+ *   <li>The JIT's work so far ({@code PerfCounter.print}: {@code sun.ci.totalCompiles} and
+ *       {@code java.ci.totalTime} in {@code sun.os.hrt.frequency} ticks): warm-up goes on until
+ *       the JIT has gone quiet.
+ * </ul>
  */
-final class JvmHeap {
+final class Jcmd {
 
-  private static final Logger logger = LoggerFactory.getLogger(JvmHeap.class);
+  private static final Logger logger = LoggerFactory.getLogger(Jcmd.class);
   private static final long JCMD_TIMEOUT_SECONDS = 60;
   /** "total 152576K, used 20972K" on each generation line (Serial, Parallel and G1 print it). */
   private static final Pattern USED = Pattern.compile("\\btotal \\d+K, used (\\d+)K");
 
-  private JvmHeap() {}
+  private static final Pattern TOTAL_COMPILES = Pattern.compile("sun\\.ci\\.totalCompiles=(\\d+)");
+  private static final Pattern TOTAL_TIME = Pattern.compile("java\\.ci\\.totalTime=(\\d+)");
+  private static final Pattern FREQUENCY = Pattern.compile("sun\\.os\\.hrt\\.frequency=(\\d+)");
+
+  /** The JIT's totals so far: methods compiled, and seconds spent compiling. */
+  record JitTotals(long compiles, double seconds) {}
+
+  private Jcmd() {}
 
   /** The jcmd of the JDK that runs {@code pid}, or null when the process is not a JVM. */
   static @Nullable Path jcmdFor(long pid) {
@@ -53,6 +66,23 @@ final class JvmHeap {
       logger.warn("cannot read the heap of pid {} from GC.heap_info:\n{}", pid, info);
     }
     return used;
+  }
+
+  /** The JIT's totals so far, or null when they cannot be read. */
+  static @Nullable JitTotals jitTotals(Path jcmd, long pid, Path dir) {
+    return parseJitTotals(run(jcmd, pid, "PerfCounter.print", dir));
+  }
+
+  static @Nullable JitTotals parseJitTotals(String perfCounters) {
+    Matcher compiles = TOTAL_COMPILES.matcher(perfCounters);
+    Matcher time = TOTAL_TIME.matcher(perfCounters);
+    Matcher frequency = FREQUENCY.matcher(perfCounters);
+    if (!compiles.find() || !time.find() || !frequency.find()) {
+      return null;
+    }
+    double ticksPerSecond = Double.parseDouble(frequency.group(1));
+    return new JitTotals(
+        Long.parseLong(compiles.group(1)), Long.parseLong(time.group(1)) / ticksPerSecond);
   }
 
   /** Sums the "used" of every generation line of GC.heap_info; empty when there is none. */

@@ -1,10 +1,11 @@
 package io.hakit.benchmarks.rig;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-class JvmHeapTest {
+class JcmdTest {
 
   @Test
   void parseUsedBytes_parallelGc_sumsTheGenerationsButNotMetaspace() {
@@ -20,7 +21,7 @@ class JvmHeapTest {
             " Metaspace       used 8940K, committed 9088K, reserved 1114112K",
             "  class space    used 1062K, committed 1152K, reserved 1048576K");
 
-    assertThat(JvmHeap.parseUsedBytes(info)).hasValue((21054L + 100) * 1024);
+    assertThat(Jcmd.parseUsedBytes(info)).hasValue((21054L + 100) * 1024);
   }
 
   @Test
@@ -30,11 +31,24 @@ class JvmHeapTest {
             + "  region size 4096K, 4 young (16384K), 0 survivors (0K)\n"
             + " Metaspace       used 8948K, committed 9088K, reserved 1114112K\n";
 
-    assertThat(JvmHeap.parseUsedBytes(info)).hasValue(17618L * 1024);
+    assertThat(Jcmd.parseUsedBytes(info)).hasValue(17618L * 1024);
   }
 
   @Test
   void parseUsedBytes_noHeapLine_isEmpty() {
-    assertThat(JvmHeap.parseUsedBytes("21894:\nAttachNotSupportedException\n")).isEmpty();
+    assertThat(Jcmd.parseUsedBytes("21894:\nAttachNotSupportedException\n")).isEmpty();
+  }
+
+  @Test
+  void parseJitTotals_perfCounters_readsCompilesAndSeconds() {
+    String counters =
+        "java.ci.totalTime=2089270514\nsun.ci.totalCompiles=920\nsun.os.hrt.frequency=1000000000\n";
+
+    Jcmd.JitTotals totals = Jcmd.parseJitTotals(counters);
+
+    assertThat(totals).isNotNull();
+    assertThat(totals.compiles()).isEqualTo(920);
+    assertThat(totals.seconds()).isCloseTo(2.089270514, within(1e-9));
+    assertThat(Jcmd.parseJitTotals("sun.ci.totalCompiles=920\n")).isNull();
   }
 }
