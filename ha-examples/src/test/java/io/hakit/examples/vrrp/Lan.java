@@ -45,7 +45,8 @@ final class Lan implements AutoCloseable {
     nodes.add(node);
     Shell.run("ip", "netns", "add", node.ns);
     node.exec("ip", "link", "set", "lo", "up");
-    node.exec("sysctl", "-q", "-w", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0");
+    // procps' sysctl may be missing: write the /proc/sys files of the namespace directly
+    node.exec("sh", "-c", "printf 0 > /proc/sys/net/ipv6/conf/all/accept_dad; printf 0 > /proc/sys/net/ipv6/conf/default/accept_dad");
     String port = "p" + name;
     Shell.run("ip", "link", "add", NODE_IF, "netns", node.ns, "type", "veth", "peer", "name", port, "netns", switchNs);
     inSwitch("ip", "link", "set", port, "master", "br0", "up");

@@ -79,6 +79,17 @@ final class Netns implements AutoCloseable {
     return run(full.toArray(String[]::new));
   }
 
+  /**
+   * Sets a {@code net.*} sysctl of this namespace by writing its /proc/sys file (no dependency on
+   * procps' sysctl binary). {@code key} is dotted: {@code net.ipv4.conf.vb.arp_accept}.
+   */
+  void sysctl(String key, String value) throws IOException {
+    if (!key.matches("net\\.[a-z0-9_.]+")) {
+      throw new IllegalArgumentException("key: " + key + " (expected: net.xxx.yyy)");
+    }
+    exec("sh", "-c", "printf %s '" + value + "' > /proc/sys/" + key.replace('.', '/'));
+  }
+
   static String run(String... command) throws IOException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
