@@ -1,5 +1,7 @@
 package io.hakit.examples.vrrp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.hakit.core.testing.Interop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +37,9 @@ class HakitCliInteropIT {
   void hakitHighKeepalivedLow_v2MulticastOneSecond_crashRecoverGraceful() throws Exception {
     report("HAKit (150) vs keepalived (100), v2 multicast 1 s",
         FailoverScenario.run(rig, VrrpRig.HAKIT, VrrpRig.KEEPALIVED, prio -> Conf.v2("n" + prio, prio)));
+
+    // the graceful stop printed its counters: adverts sent and received, masterships, no drops
+    assertThat(rig.logs()).containsPattern("\\(VI_51\\) stopped: sent=[1-9][0-9]* received=[1-9][0-9]* becameMaster=1 drops=\\{\\}");
   }
 
   @Test
