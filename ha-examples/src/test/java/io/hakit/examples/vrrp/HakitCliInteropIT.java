@@ -65,6 +65,28 @@ class HakitCliInteropIT {
   }
 
   @Test
+  void hakitHighKeepalivedLow_v3LinkCutWhileRunning_faultThenBackAndPreempt() throws Exception {
+    Conf high = Conf.v3("n150", 150);
+    Conf low = Conf.v3("n100", 100);
+    RunningSpeaker keepalived = VrrpRig.KEEPALIVED.start(rig, rig.k, "low", low);
+    RunningSpeaker hakit = VrrpRig.HAKIT.start(rig, rig.h, "high", high);
+    rig.awaitCondition(() -> keepalived.isReady() && hakit.isReady(), 20_000, "both speakers running");
+    rig.awaitVipOnlyOn(rig.h, rig.k, 10_000, System.nanoTime(), "HAKit master");
+
+    // keepalived's rule: the instance's own interface is tracked, link down means FAULT
+    long cut = System.nanoTime();
+    rig.h.linkDown();
+    long takeover = rig.awaitVipOnlyOn(rig.k, rig.h, low.masterDownMillis() + 5_000, cut,
+        "keepalived master, HAKit in FAULT without the VIP");
+    assertThat(hakit.isAlive()).isTrue();
+    assertThat(hakit.log()).contains("entering FAULT state");
+
+    rig.h.linkUp();
+    rig.awaitVipOnlyOn(rig.h, rig.k, 10_000, System.nanoTime(), "HAKit back from FAULT preempts");
+    logger.info("link cut under a running HAKit master: keepalived holds the VIP after {} ms", takeover);
+  }
+
+  @Test
   void hakitPair_v2MulticastOneSecond_failoverTimesForComparison() throws Exception {
     report("HAKit pair, v2 multicast 1 s",
         FailoverScenario.run(rig, VrrpRig.HAKIT, VrrpRig.HAKIT, prio -> Conf.v2("n" + prio, prio)));
