@@ -19,10 +19,12 @@ final class Lan implements AutoCloseable {
   private final String suffix;
   private final String switchNs;
   private final List<Node> nodes = new ArrayList<>();
+  private final Thread cleanup = new Thread(this::deleteNamespaces, "delete-lan");
 
   private Lan(String suffix) {
     this.suffix = suffix;
     this.switchNs = "hksw" + suffix;
+    Runtime.getRuntime().addShutdownHook(cleanup); // also when the test JVM is stopped mid-test
   }
 
   static Lan create() throws IOException {
@@ -63,7 +65,16 @@ final class Lan implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Node n : nodes) {
+    deleteNamespaces();
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down; the hook runs anyway
+    }
+  }
+
+  private void deleteNamespaces() {
+    for (Node n : List.copyOf(nodes)) {
       try {
         Shell.run("ip", "netns", "del", n.ns);
       } catch (IOException e) {

@@ -20,9 +20,12 @@ import java.util.concurrent.TimeoutException;
 final class Netns implements AutoCloseable {
   private final String name;
   private final ExecutorService thread;
+  private final Thread cleanup;
 
   private Netns(String name) {
     this.name = name;
+    this.cleanup = new Thread(this::delete, "delete-" + name);
+    Runtime.getRuntime().addShutdownHook(cleanup); // also when the test JVM is stopped mid-test
     this.thread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "netns-" + name);
       t.setDaemon(true);
@@ -113,6 +116,15 @@ final class Netns implements AutoCloseable {
   @Override
   public void close() {
     thread.shutdownNow();
+    delete();
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down; the hook runs anyway
+    }
+  }
+
+  private void delete() {
     try {
       run("ip", "netns", "del", name);
     } catch (IOException e) {
