@@ -118,6 +118,15 @@ class NetlinkAddressManagerIT {
   }
 
   @Test
+  void changeAddress_kernelRefuses_explainsWithItsExtendedAck() throws Exception {
+    RtnlMessages.Ack ack = link.a.call(() ->
+        Rtnetlink.changeAddress(true, address("198.18.0.200"), 40, Interfaces.index(TwoNodeLink.A_IF)));
+
+    assertThat(ack.errno()).isEqualTo(22);
+    assertThat(ack.message()).containsIgnoringCase("prefix");
+  }
+
+  @Test
   void add_unknownInterface_failsNamingIt() {
     VirtualAddress vip = new VirtualAddress(address("198.18.0.200"), 32, "nosuch0");
 
