@@ -31,7 +31,7 @@ final class AddressWorker {
 
   AddressWorker(InstanceSettings s, VrrpCounters counters) {
     this.name = s.name();
-    this.addresses = s.addresses();
+    this.addresses = s.managedAddresses();
     this.manager = s.addressManager();
     this.garp = s.garp();
     this.listeners = s.listeners();

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The validated, immutable settings of one instance (what the builder produced). */
 record InstanceSettings(String name, int vrid, int priority, String interfaceName, List<VirtualAddress> addresses,
+    List<VirtualAddress> excludedAddresses,
     int version, int advertIntervalCentis, boolean preempt, Duration preemptDelay, List<InetAddress> unicastPeers,
     @Nullable InetAddress sourceAddress, @Nullable String password, List<TrackedSource> tracked,
     List<VrrpStateListener> listeners, VrrpTransportFactory transportFactory, VirtualAddressManager addressManager,
@@ -18,6 +19,7 @@ record InstanceSettings(String name, int vrid, int priority, String interfaceNam
 
   InstanceSettings {
     addresses = List.copyOf(addresses);
+    excludedAddresses = List.copyOf(excludedAddresses);
     unicastPeers = List.copyOf(unicastPeers);
     tracked = List.copyOf(tracked);
     listeners = List.copyOf(listeners);
@@ -25,6 +27,13 @@ record InstanceSettings(String name, int vrid, int priority, String interfaceNam
 
   TransportSpec transportSpec() {
     return new TransportSpec(interfaceName, ipv6, unicastPeers, sourceAddress);
+  }
+
+  /** Every address the instance adds while master: the advertised ones, then the excluded ones. */
+  List<VirtualAddress> managedAddresses() {
+    List<VirtualAddress> all = new java.util.ArrayList<>(addresses);
+    all.addAll(excludedAddresses);
+    return all;
   }
 
   List<InetAddress> advertisedAddresses() {

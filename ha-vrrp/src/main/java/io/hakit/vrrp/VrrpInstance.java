@@ -82,8 +82,14 @@ public final class VrrpInstance implements Lifecycle {
     return Duration.ofMillis(settings.advertIntervalCentis() * 10L);
   }
 
+  /** The advertised virtual addresses. */
   public List<VirtualAddress> virtualAddresses() {
     return settings.addresses();
+  }
+
+  /** The addresses moved with mastership but not advertised ({@code virtual_ipaddress_excluded}). */
+  public List<VirtualAddress> excludedAddresses() {
+    return settings.excludedAddresses();
   }
 
   /** INIT before start and after stop; BACKUP, MASTER or FAULT while running. */

@@ -39,6 +39,8 @@ public final class VrrpInstanceBuilder {
   private @Nullable String interfaceName;
   private final List<VirtualAddress> addresses = new ArrayList<>();
   private final List<String> addressesWithoutInterface = new ArrayList<>();
+  private final List<VirtualAddress> excluded = new ArrayList<>();
+  private final List<String> excludedWithoutInterface = new ArrayList<>();
   private @Nullable Integer version;
   private @Nullable Duration advertInterval;
   private @Nullable Boolean preempt;
@@ -125,6 +127,24 @@ public final class VrrpInstanceBuilder {
   public VrrpInstanceBuilder virtualAddress(InetAddress address, int prefixLength) {
     Objects.requireNonNull(address, "address");
     return virtualAddress(address.getHostAddress() + "/" + prefixLength);
+  }
+
+  /**
+   * keepalived's {@code virtual_ipaddress_excluded}: an address added and removed with mastership
+   * but not carried in adverts (so it may be of the other family, e.g. an IPv6 address with a
+   * VRRPv2 instance). Written like {@link #virtualAddress(String)}; on the instance's interface.
+   */
+  public VrrpInstanceBuilder excludedAddress(String cidr) {
+    Objects.requireNonNull(cidr, "cidr");
+    parseAddress(cidr);
+    excludedWithoutInterface.add(cidr);
+    return this;
+  }
+
+  /** An excluded address on another interface. */
+  public VrrpInstanceBuilder excludedAddress(VirtualAddress address) {
+    excluded.add(Objects.requireNonNull(address, "address"));
+    return this;
   }
 
   static InetAddress parseAddressOnly(String text, String name) {
@@ -313,6 +333,11 @@ public final class VrrpInstanceBuilder {
       VirtualAddress parsed = parseAddress(cidr);
       all.add(new VirtualAddress(parsed.address(), parsed.prefixLength(), ifName));
     }
+    List<VirtualAddress> allExcluded = new ArrayList<>(excluded);
+    for (String cidr : excludedWithoutInterface) {
+      VirtualAddress parsed = parseAddress(cidr);
+      allExcluded.add(new VirtualAddress(parsed.address(), parsed.prefixLength(), ifName));
+    }
     boolean ipv6 = familyIsIpv6(all);
     if (ipv6 && v == 2) {
       throw new IllegalArgumentException("version: 2 with IPv6 virtual addresses (expected: version 3 for IPv6)");
@@ -331,7 +356,7 @@ public final class VrrpInstanceBuilder {
     if (password != null && v != 2) {
       throw new IllegalArgumentException("password: set with version 3 (expected: version 2; RFC 5798 has no authentication)");
     }
-    return new VrrpInstance(new InstanceSettings(n, id, priority == null ? 100 : priority, ifName, all, v,
+    return new VrrpInstance(new InstanceSettings(n, id, priority == null ? 100 : priority, ifName, all, allExcluded, v,
         intervalCentis, preempt == null || preempt, preemptDelay == null ? Duration.ZERO : preemptDelay,
         unicastPeers, sourceAddress, password, tracked, listeners, factory, manager,
         garp == null ? GarpSettings.KEEPALIVED_DEFAULTS : garp, initialState != VrrpState.BACKUP, ipv6));

@@ -32,7 +32,7 @@ class AdvertValidatorTest {
 
   private static AdvertValidator validator(int version, @Nullable String password, boolean unicast) {
     return new AdvertValidator(new InstanceSettings("VI", 51, 100, "eth0",
-        List.of(new VirtualAddress(VIP.get(0), 24, "eth0")), version, 100, true, Duration.ZERO,
+        List.of(new VirtualAddress(VIP.get(0), 24, "eth0")), List.of(), version, 100, true, Duration.ZERO,
         unicast ? List.of(PEER) : List.of(), null, password, List.of(), List.of(),
         (TransportSpec spec) -> {
           throw new AssertionError("not used");

@@ -75,6 +75,19 @@ class VrrpInstanceInJvmTest {
   }
 
   @Test
+  void excludedAddress_movesWithMastershipButIsNotAdvertised() throws Exception {
+    Node a = node("A", A, 150, bld -> bld.excludedAddress("2001:db8::1/64"));
+    Node b = node("B", B, 100);
+    a.states.awaitLatest(VrrpState.MASTER, WAIT);
+    Await.until(() -> b.instance.counters().advertsReceived() >= 3 && a.vips().size() == 2, WAIT,
+        () -> "B hears A (no address mismatch) and A holds both addresses: " + a.vips());
+    assertThat(b.instance.counters().droppedTotal()).isZero();
+    assertThat(a.instance.excludedAddresses()).singleElement().hasToString("2001:db8:0:0:0:0:0:1/64 dev test0");
+    a.instance.stop().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    assertThat(a.vips()).isEmpty();
+  }
+
+  @Test
   void abandon_masterCrashes_backupTakesOverThenOriginalPreemptsBack() throws Exception {
     Node a = node("A", A, 150);
     Node b = node("B", B, 100);

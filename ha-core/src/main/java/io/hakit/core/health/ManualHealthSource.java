@@ -27,14 +27,15 @@ public final class ManualHealthSource implements HealthSource {
     return current;
   }
 
-  /** Sets the health; listeners hear of it only when the status changes. */
-  public void set(Health health) {
+  /**
+   * Sets the health; listeners hear of it only when the status changes. Setting and notifying
+   * are one step, so that concurrent setters' notifications arrive in the order of the values
+   * (the last one heard is {@link #current()}); listeners must therefore not block.
+   */
+  public synchronized void set(Health health) {
     Objects.requireNonNull(health, "health");
-    Health previous;
-    synchronized (this) {
-      previous = current;
-      current = health;
-    }
+    Health previous = current;
+    current = health;
     if (previous.status() != health.status()) {
       for (HealthListener l : listeners) {
         l.onHealthChanged(this, health);

@@ -117,6 +117,7 @@ final class ModelValidator {
     for (HttpRule rule : b.httpResponseRules()) {
       checkCondition(where, rule.condition(), acls, rule.origin());
     }
+    checkCondition(where, b.stats().admin(), acls, b.origin());
   }
 
   private static Set<String> aclNames(List<Acl> acls) {

@@ -29,6 +29,12 @@ public final class Cidr {
     Objects.requireNonNull(text, "text");
     int slash = text.indexOf('/');
     String addressText = slash < 0 ? text : text.substring(0, slash);
+    int zone = addressText.indexOf('%');
+    if (zone >= 0) {
+      // HAProxy rejects a scoped network too; dropping the zone would silently widen the match.
+      throw new IllegalArgumentException("network '" + text + "': zone '" + addressText.substring(zone + 1)
+          + "' (expected: an address without '%zone')");
+    }
     byte[] address = IpLiterals.parseIpv4(addressText);
     if (address == null) {
       address = IpLiterals.parseIpv6(addressText);
@@ -36,6 +42,10 @@ public final class Cidr {
     if (address == null) {
       throw new IllegalArgumentException(
           "network '" + text + "': '" + addressText + "' is not an IPv4 or IPv6 address");
+    }
+    if (address.length == 4 && IpLiterals.isAmbiguousIpv4(addressText)) {
+      throw new IllegalArgumentException("network '" + text + "': '" + addressText
+          + "' has an octet with a leading zero (expected: decimal octets; HAProxy would read it as octal)");
     }
     int bits = address.length * 8;
     int prefix = bits;
@@ -126,7 +136,8 @@ public final class Cidr {
     if (rest == 0) {
       return true;
     }
-    int mask = 0xff << (8 - rest);
+    // Both sides as unsigned bytes: a sign-extended byte would keep bits above the mask.
+    int mask = (0xff << (8 - rest)) & 0xff;
     return (address[offset + full] & mask) == (network[full] & 0xff);
   }
 

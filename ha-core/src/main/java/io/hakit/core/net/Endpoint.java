@@ -1,6 +1,5 @@
 package io.hakit.core.net;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -92,9 +91,11 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
     Objects.requireNonNull(text, "text");
     String rest = text;
     Family family = Family.ANY;
-    int at = rest.indexOf('@');
+    // A socket path may itself contain '@' (/tmp/a@b.sock): HAProxy reads a leading '/' as a path.
+    int at = rest.startsWith("/") ? -1 : rest.indexOf('@');
     if (at >= 0) {
-      String prefix = rest.substring(0, at).toLowerCase(Locale.ROOT);
+      // Case-sensitive, as HAProxy compares them: 'IPV4@127.0.0.1:80' is not an address there.
+      String prefix = rest.substring(0, at);
       family = switch (prefix) {
         case "ipv4", "tcp4" -> Family.IPV4;
         case "ipv6", "tcp6" -> Family.IPV6;
@@ -140,6 +141,12 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
         host = "";
       }
     }
+    int zone = host.indexOf('%');
+    if (zone >= 0) {
+      // HAProxy 2.6 cannot resolve a scoped address either; dropping the zone would change the address.
+      throw new IllegalArgumentException("address '" + text + "': zone '" + host.substring(zone + 1)
+          + "' (expected: an address without '%zone')");
+    }
     family = resolveFamily(text, family, host);
     if (port == null) {
       if (host.isEmpty()) {
@@ -155,6 +162,10 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
       return declared;
     }
     boolean v4 = IpLiterals.parseIpv4(host) != null;
+    if (v4 && IpLiterals.isAmbiguousIpv4(host)) {
+      throw new IllegalArgumentException("address '" + text + "': '" + host
+          + "' has an octet with a leading zero (expected: decimal octets; HAProxy would read it as octal)");
+    }
     boolean v6 = !v4 && IpLiterals.parseIpv6(host) != null;
     if (!v4 && !v6) {
       if (host.indexOf(':') >= 0 || !isHostName(host)) {
@@ -185,8 +196,8 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
   }
 
   private static String canonicalHost(String host) {
-    byte[] v6 = host.indexOf(':') >= 0 ? IpLiterals.parseIpv6(host) : null;
-    return v6 != null ? AddressFormat.format(v6) : host;
+    byte[] literal = host.indexOf(':') >= 0 ? IpLiterals.parseIpv6(host) : IpLiterals.parseIpv4(host);
+    return literal != null ? AddressFormat.format(literal) : host;
   }
 
   private static Endpoint withPort(String text, Family family, String host, String port) {
@@ -195,7 +206,7 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
     }
     char first = port.charAt(0);
     if (first == '+' || first == '-') {
-      int offset = parseNumber(text, port.substring(1), "port offset");
+      int offset = parseNumber(text, port.substring(1), "port offset", "-65535..+65535");
       if (offset > 65535) {
         throw new IllegalArgumentException("address '" + text + "': port offset " + port + " (expected: -65535..+65535)");
       }
@@ -203,8 +214,8 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
       return new Endpoint(family, host, PortKind.OFFSET, signed, signed);
     }
     int dash = port.indexOf('-');
-    int low = parseNumber(text, dash < 0 ? port : port.substring(0, dash), "port");
-    int high = dash < 0 ? low : parseNumber(text, port.substring(dash + 1), "port");
+    int low = parseNumber(text, dash < 0 ? port : port.substring(0, dash), "port", "1-65535");
+    int high = dash < 0 ? low : parseNumber(text, port.substring(dash + 1), "port", "1-65535");
     if (low < 1 || low > 65535 || high < 1 || high > 65535) {
       throw new IllegalArgumentException(
           "address '" + text + "': port " + (low < 1 || low > 65535 ? low : high) + " (expected: 1-65535)");
@@ -216,10 +227,10 @@ public record Endpoint(Family family, String host, PortKind portKind, int portLo
     return new Endpoint(family, host, PortKind.FIXED, low, high);
   }
 
-  private static int parseNumber(String text, String digits, String what) {
+  private static int parseNumber(String text, String digits, String what, String expected) {
     if (digits.isEmpty() || digits.length() > 6 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new IllegalArgumentException(
-          "address '" + text + "': " + what + " '" + digits + "' (expected: 1-65535)");
+          "address '" + text + "': " + what + " '" + digits + "' (expected: " + expected + ")");
     }
     return Integer.parseInt(digits);
   }

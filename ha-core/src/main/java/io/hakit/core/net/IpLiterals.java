@@ -44,13 +44,14 @@ public final class IpLiterals {
     }
     byte[] out = new byte[16];
     if (gap < 0) {
-      return fillGroups(s, out, 16) == 16 ? out : null;
+      return fillGroups(s, out, 16, true) == 16 ? out : null;
     }
     String head = s.substring(0, gap);
     String tail = s.substring(gap + 2);
     byte[] tailBytes = new byte[16];
-    int headLen = head.isEmpty() ? 0 : fillGroups(head, out, 14);
-    int tailLen = tail.isEmpty() ? 0 : fillGroups(tail, tailBytes, 14);
+    // An embedded IPv4 address may only end the whole literal, so never before the '::'.
+    int headLen = head.isEmpty() ? 0 : fillGroups(head, out, 14, false);
+    int tailLen = tail.isEmpty() ? 0 : fillGroups(tail, tailBytes, 14, true);
     if (headLen < 0 || tailLen < 0 || headLen + tailLen > 14) {
       return null;
     }
@@ -58,13 +59,16 @@ public final class IpLiterals {
     return out;
   }
 
-  /** Writes colon-separated groups into out from index 0; returns bytes written, or -1 past max. */
-  private static int fillGroups(String s, byte[] out, int max) {
+  /**
+   * Writes colon-separated groups into out from index 0; returns bytes written, or -1 when the text
+   * is not groups or runs past max. With ipv4Tail the last group may be a dotted quad.
+   */
+  private static int fillGroups(String s, byte[] out, int max, boolean ipv4Tail) {
     String[] groups = s.split(":", -1);
     int pos = 0;
     for (int g = 0; g < groups.length; g++) {
       String group = groups[g];
-      if (g == groups.length - 1 && group.indexOf('.') >= 0) {
+      if (ipv4Tail && g == groups.length - 1 && group.indexOf('.') >= 0) {
         byte[] v4 = parseIpv4(group);
         if (v4 == null || pos + 4 > max) {
           return -1;
@@ -78,7 +82,7 @@ public final class IpLiterals {
       }
       int value = 0;
       for (int i = 0; i < group.length(); i++) {
-        int digit = Character.digit(group.charAt(i), 16);
+        int digit = hexDigit(group.charAt(i));
         if (digit < 0) {
           return -1;
         }
@@ -88,6 +92,45 @@ public final class IpLiterals {
       out[pos++] = (byte) value;
     }
     return pos;
+  }
+
+  /**
+   * True when a dotted quad has an octet with a leading zero that octal reads differently
+   * ({@code 010}, {@code 08}, {@code 0255}). libc's inet_aton, which HAProxy falls back to when
+   * inet_pton refuses leading zeros, reads them as octal ({@code 010.0.0.1} is 8.0.0.1 there);
+   * {@link #parseIpv4} reads decimal. {@code 000} and {@code 007} mean the same either way.
+   */
+  static boolean isAmbiguousIpv4(String text) {
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '.') {
+        int firstSignificant = start;
+        while (firstSignificant < i - 1 && text.charAt(firstSignificant) == '0') {
+          firstSignificant++;
+        }
+        boolean leadingZero = firstSignificant > start;
+        boolean octalSame = i - firstSignificant == 1 && text.charAt(firstSignificant) < '8';
+        if (leadingZero && !octalSame) {
+          return true;
+        }
+        start = i + 1;
+      }
+    }
+    return false;
+  }
+
+  /** ASCII hex only: Character.digit would also take other scripts' digits and full-width letters. */
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 
   /** True when text is an IPv4 or IPv6 literal. */

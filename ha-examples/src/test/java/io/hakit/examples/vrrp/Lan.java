@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * carrier change, as when a machine loses power. Unique names; {@link #close} deletes every
  * namespace (and with them the links), also after a failure.
  */
-final class Lan implements AutoCloseable {
-  static final String NODE_IF = "eth0";
+public final class Lan implements AutoCloseable {
+  public static final String NODE_IF = "eth0";
 
   private final String suffix;
   private final String switchNs;
@@ -27,7 +27,7 @@ final class Lan implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(cleanup); // also when the test JVM is stopped mid-test
   }
 
-  static Lan create() throws IOException {
+  public static Lan create() throws IOException {
     String suffix = ProcessHandle.current().pid() + "x" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
     Lan lan = new Lan(suffix);
     try {
@@ -42,7 +42,7 @@ final class Lan implements AutoCloseable {
   }
 
   /** Adds node {@code name} (a short word) with {@code 198.18.0.<host>/24} on its eth0. */
-  Node addNode(String name, int host) throws IOException {
+  public Node addNode(String name, int host) throws IOException {
     Node node = new Node("hk" + name + suffix, "198.18.0." + host);
     nodes.add(node);
     Shell.run("ip", "netns", "add", node.ns);
@@ -89,27 +89,27 @@ final class Lan implements AutoCloseable {
   }
 
   /** One machine on the LAN. */
-  static final class Node {
-    final String ns;
-    final String ip;
+  public static final class Node {
+    public final String ns;
+    public final String ip;
 
     Node(String ns, String ip) {
       this.ns = ns;
       this.ip = ip;
     }
 
-    String exec(String... command) throws IOException {
+    public String exec(String... command) throws IOException {
       List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
       full.addAll(List.of(command));
       return Shell.run(full.toArray(String[]::new));
     }
 
     /** The IPv4 addresses on eth0, as {@code ip -n NS -4 addr} shows them (the seed's {@code ip a} check). */
-    String addresses() throws IOException {
+    public String addresses() throws IOException {
       return Shell.run("ip", "-n", ns, "-4", "addr", "show", "dev", NODE_IF);
     }
 
-    boolean has(String cidr) {
+    public boolean has(String cidr) {
       try {
         return addresses().contains("inet " + cidr + " ");
       } catch (IOException e) {
@@ -118,12 +118,12 @@ final class Lan implements AutoCloseable {
     }
 
     /** Power loss, as far as the LAN can tell. */
-    void linkDown() throws IOException {
+    public void linkDown() throws IOException {
       exec("ip", "link", "set", NODE_IF, "down");
     }
 
     /** Plugged back in; returns once the kernel forwards packets on it. */
-    void linkUp() throws IOException {
+    public void linkUp() throws IOException {
       exec("ip", "link", "set", NODE_IF, "up");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (System.nanoTime() < deadline) {

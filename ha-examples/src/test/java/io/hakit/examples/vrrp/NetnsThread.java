@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
  * live in that namespace while the test JVM stays outside. Used to run HAKit through its API on a
  * node of the {@link Lan}.
  */
-final class NetnsThread implements AutoCloseable {
+public final class NetnsThread implements AutoCloseable {
   private static final int CLONE_NEWNET = 0x40000000;
   private static final int O_CLOEXEC = 0x80000;
 
   private final ExecutorService thread;
 
-  NetnsThread(Lan.Node node) throws Exception {
+  public NetnsThread(Lan.Node node) throws Exception {
     thread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "netns-" + node.ns);
       t.setDaemon(true);
@@ -34,7 +34,7 @@ final class NetnsThread implements AutoCloseable {
     });
   }
 
-  <T> T call(Callable<T> task) throws Exception {
+  public <T> T call(Callable<T> task) throws Exception {
     try {
       return thread.submit(task).get(15, TimeUnit.SECONDS);
     } catch (ExecutionException e) {

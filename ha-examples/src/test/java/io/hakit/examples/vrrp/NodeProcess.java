@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * SIGTERM; {@link #close} kills whatever is left, and a JVM shutdown hook does it if the test JVM
  * dies first.
  */
-final class NodeProcess implements RunningSpeaker {
+public final class NodeProcess implements RunningSpeaker {
   private static final Logger logger = LoggerFactory.getLogger(NodeProcess.class);
   private static final Path HAKIT_JAR = Path.of("target", "hakit.jar");
   private static List<String> cachedJavaCommand; // guarded by NodeProcess.class
@@ -36,7 +36,7 @@ final class NodeProcess implements RunningSpeaker {
   }
 
   /** keepalived in the foreground (-n), VRRP only (-P), logging to the console (-l -D). */
-  static NodeProcess keepalived(Lan.Node node, Path directory, String name) throws IOException {
+  public static NodeProcess keepalived(Lan.Node node, Path directory, String name) throws IOException {
     Path conf = directory.resolve(name + ".conf");
     return start(name, directory, List.of("ip", "netns", "exec", node.ns, "keepalived", "-n", "-l", "-D", "-P",
         "-f", conf.toString(), "-p", directory.resolve(name + ".pid").toString(),
@@ -91,10 +91,16 @@ final class NodeProcess implements RunningSpeaker {
     }
   }
 
-  private static NodeProcess start(String name, Path directory, List<String> command) throws IOException {
+  /** Any command (for example {@code ip netns exec NS ...}), its output going to {@code directory/name.log}. */
+  public static NodeProcess start(String name, Path directory, List<String> command) throws IOException {
     Path log = directory.resolve(name + ".log");
     Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new NodeProcess(name, p, log);
+  }
+
+  /** The process id (with {@code ip netns exec}, the command's own: ip execs it). */
+  public long pid() {
+    return process.pid();
   }
 
   @Override

@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /** Runs short commands (ip, sh) with a deadline; their output, or an exception naming them. */
-final class Shell {
+public final class Shell {
   private Shell() {}
 
-  static String run(String... command) throws IOException {
+  public static String run(String... command) throws IOException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       byte[] out = p.getInputStream().readAllBytes();

@@ -33,6 +33,7 @@ final class InstanceReader {
     @Nullable String password;
     @Nullable Origin authOrigin;
     final List<VipLine> vips = new ArrayList<>();
+    final List<VipLine> excluded = new ArrayList<>();
     @Nullable InetAddress source;
     final List<InetAddress> peers = new ArrayList<>();
     final List<TrackRef> scripts = new ArrayList<>();
@@ -73,7 +74,8 @@ final class InstanceReader {
         i.preemptDelayOrigin = n.origin();
       })
       .on("authentication", InstanceReader::authentication)
-      .on("virtual_ipaddress", InstanceReader::virtualAddresses)
+      .on("virtual_ipaddress", (n, i, v) -> virtualAddresses(n, i.vips, v))
+      .on("virtual_ipaddress_excluded", (n, i, v) -> virtualAddresses(n, i.excluded, v))
       .on("unicast_src_ip", (n, i, v) -> source(n, i, v))
       .on("mcast_src_ip", (n, i, v) -> source(n, i, v))
       .on("unicast_peer", InstanceReader::peers)
@@ -95,7 +97,7 @@ final class InstanceReader {
       .on("gna_interval", (n, i, v) -> i.garp.naSpacing = GlobalDefsReader.seconds(n, v, "0", "1"))
       .unsupported("e-mail alerts are not sent", "smtp_alert")
       .unsupported("the VIP lives on the real interface (keepalived's default)", "use_vmac", "vmac_xmit_base")
-      .unsupported("not implemented", "virtual_ipaddress_excluded", "virtual_routes", "virtual_rules", "track_file",
+      .unsupported("not implemented", "virtual_routes", "virtual_rules", "track_file",
           "track_process", "track_bfd", "track_src_ip", "accept", "no_accept", "strict_mode", "native_ipv6",
           "skip_check_adv_addr", "check_unicast_src", "unicast_ttl", "unicast_fault_no_peer", "debug",
           "notify_master_rx_lower_pri", "notify_deleted", "lower_prio_no_advert", "higher_prio_send_advert",
@@ -140,7 +142,7 @@ final class InstanceReader {
     }
   }
 
-  private static void virtualAddresses(ConfNode n, Instance i, Values v) {
+  private static void virtualAddresses(ConfNode n, List<VipLine> into, Values v) {
     if (!v.needBlock(n)) {
       return;
     }
@@ -177,7 +179,7 @@ final class InstanceReader {
           default -> v.diagnostics().warn(c.origin(), "unknown virtual_ipaddress option '" + opt + "'; ignored");
         }
       }
-      i.vips.add(new VipLine(a, prefix, dev, c.origin()));
+      into.add(new VipLine(a, prefix, dev, c.origin()));
     }
   }
 
@@ -256,6 +258,10 @@ final class InstanceReader {
     for (VipLine l : i.vips) {
       vips.add(new VirtualAddress(l.address(), l.prefix(), l.dev() != null ? l.dev() : i.interfaceName));
     }
+    List<VirtualAddress> excluded = new ArrayList<>();
+    for (VipLine l : i.excluded) {
+      excluded.add(new VirtualAddress(l.address(), l.prefix(), l.dev() != null ? l.dev() : i.interfaceName));
+    }
     boolean ipv6 = !vips.isEmpty() && !vips.get(0).isIpv4();
     for (VipLine l : i.vips) {
       if ((l.address() instanceof Inet4Address) == ipv6) {
@@ -266,12 +272,12 @@ final class InstanceReader {
     if (ipv6 && version == 2) {
       d.error(origin, where + ": IPv6 virtual addresses need 'version 3' (VRRPv2 is IPv4 only)");
     }
-    if (vips.isEmpty()) {
+    if (vips.isEmpty() && excluded.isEmpty()) {
       d.warn(origin, where + ": no virtual_ipaddress; the instance only elects");
     }
     NotifyScripts notify = new NotifyScripts(i.notifyMaster, i.notifyBackup, i.notifyFault, i.notifyStop, i.notify);
     return new VrrpInstanceSpec(name, i.state, i.interfaceName, i.vrid, priority, interval, version, preempt,
-        preemptDelay, password, vips, i.source, i.peers, i.scripts, i.interfaces, i.trackPrimary, notify,
+        preemptDelay, password, vips, excluded, i.source, i.peers, i.scripts, i.interfaces, i.trackPrimary, notify,
         i.garp.over(globalGarp, ipv6), origin);
   }
 

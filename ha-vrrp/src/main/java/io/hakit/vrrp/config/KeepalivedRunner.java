@@ -74,6 +74,31 @@ public final class KeepalivedRunner implements Lifecycle {
    */
   public static KeepalivedRunner create(KeepalivedConfig config, VrrpTransportFactory transports,
       VirtualAddressManager addresses, VrrpStateListener... listeners) {
+    return create(config, transports, addresses, List.of(), listeners);
+  }
+
+  /**
+   * A health source every instance of the configuration tracks in addition to its own
+   * {@code track_script}/{@code track_interface} lines, with keepalived's weight rules (0 = FAULT
+   * while down, negative = subtracted while down, positive = added while up). How an embedding
+   * application makes its VIP follow its own health (the HA node tracks its in-process proxy).
+   */
+  public record Tracked(HealthSource source, int weight) {
+    public Tracked {
+      java.util.Objects.requireNonNull(source, "source");
+      if (weight < -253 || weight > 253) {
+        throw new IllegalArgumentException("weight: " + weight + " (expected: -253..253)");
+      }
+    }
+  }
+
+  /**
+   * Builds every instance of the configuration, each also tracking {@code extraTracks}.
+   *
+   * @see #create(KeepalivedConfig, VrrpTransportFactory, VirtualAddressManager, VrrpStateListener...)
+   */
+  public static KeepalivedRunner create(KeepalivedConfig config, VrrpTransportFactory transports,
+      VirtualAddressManager addresses, List<Tracked> extraTracks, VrrpStateListener... listeners) {
     ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
       Thread t = new Thread(r, "vrrp-script");
       t.setDaemon(true);
@@ -114,7 +139,8 @@ public final class KeepalivedRunner implements Lifecycle {
     List<VrrpInstance> built = new ArrayList<>();
     for (VrrpInstanceSpec spec : config.instances()) {
       try {
-        built.add(build(spec, config, scripts, interfaces, groupOf.get(spec.name()), transports, addresses, listeners));
+        built.add(build(spec, config, scripts, interfaces, groupOf.get(spec.name()), transports, addresses,
+            extraTracks, listeners));
       } catch (RuntimeException e) {
         executor.shutdownNow();
         throw new VrrpException(spec.origin() + ": vrrp_instance " + spec.name() + ": " + e.getMessage(), e);
@@ -146,7 +172,7 @@ public final class KeepalivedRunner implements Lifecycle {
   private static VrrpInstance build(VrrpInstanceSpec spec, KeepalivedConfig config,
       Map<String, ScriptHealthSource> scripts, Map<String, InterfaceHealthSource> interfaces,
       @Nullable SyncGroupHealth group, VrrpTransportFactory transports, VirtualAddressManager addresses,
-      VrrpStateListener[] listeners) {
+      List<Tracked> extraTracks, VrrpStateListener[] listeners) {
     VrrpInstanceBuilder b = VrrpInstance.builder().name(spec.name()).vrid(spec.vrid()).priority(spec.priority())
         .interfaceName(spec.interfaceName()).version(spec.version()).advertInterval(spec.advertInterval())
         .preempt(spec.preempt()).preemptDelay(spec.preemptDelay()).garp(spec.garp())
@@ -156,6 +182,9 @@ public final class KeepalivedRunner implements Lifecycle {
     }
     for (VirtualAddress a : spec.virtualAddresses()) {
       b.virtualAddress(a);
+    }
+    for (VirtualAddress a : spec.excludedAddresses()) {
+      b.excludedAddress(a);
     }
     for (InetAddress peer : spec.unicastPeers()) {
       b.unicastPeer(peer);
@@ -177,6 +206,9 @@ public final class KeepalivedRunner implements Lifecycle {
     }
     if (group != null) {
       b.track(group, 0);
+    }
+    for (Tracked t : extraTracks) {
+      b.track(t.source(), t.weight());
     }
     if (!spec.notifyScripts().isEmpty()) {
       b.listener(new NotifyRunner(spec.notifyScripts()));

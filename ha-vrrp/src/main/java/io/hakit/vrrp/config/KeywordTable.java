@@ -3,6 +3,7 @@ package io.hakit.vrrp.config;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import io.hakit.core.internal.Suggestions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,34 +62,6 @@ final class KeywordTable<B> {
   }
 
   private @Nullable String closest(String word) {
-    @Nullable String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String k : handlers.keySet()) {
-      int d = distance(word, k);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = k;
-      }
-    }
-    return bestDistance <= Math.max(2, word.length() / 4) ? best : null;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return Suggestions.closest(word, handlers.keySet(), Math.max(2, word.length() / 4));
   }
 }

@@ -19,13 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param version 2 or 3 (instance {@code version}, else global {@code vrrp_version}, else 2)
  * @param preempt false with {@code nopreempt}
  * @param password the v2 {@code auth_pass} of {@code auth_type PASS}, or null
+ * @param excludedAddresses {@code virtual_ipaddress_excluded}: moved with mastership, not advertised
  * @param sourceAddress {@code unicast_src_ip} or {@code mcast_src_ip}, or null
  * @param trackPrimaryInterface false with {@code dont_track_primary}
  * @param garp the instance's {@code garp_master_*} settings over the global ones
  */
 public record VrrpInstanceSpec(String name, @Nullable VrrpState state, String interfaceName, int vrid, int priority,
     Duration advertInterval, int version, boolean preempt, Duration preemptDelay, @Nullable String password,
-    List<VirtualAddress> virtualAddresses, @Nullable InetAddress sourceAddress, List<InetAddress> unicastPeers,
+    List<VirtualAddress> virtualAddresses, List<VirtualAddress> excludedAddresses, @Nullable InetAddress sourceAddress, List<InetAddress> unicastPeers,
     List<TrackRef> trackScripts, List<TrackRef> trackInterfaces, boolean trackPrimaryInterface, NotifyScripts notifyScripts,
     GarpSettings garp, Origin origin) {
   public VrrpInstanceSpec {
@@ -34,6 +35,7 @@ public record VrrpInstanceSpec(String name, @Nullable VrrpState state, String in
     Objects.requireNonNull(advertInterval, "advertInterval");
     Objects.requireNonNull(preemptDelay, "preemptDelay");
     virtualAddresses = List.copyOf(virtualAddresses);
+    excludedAddresses = List.copyOf(excludedAddresses);
     unicastPeers = List.copyOf(unicastPeers);
     trackScripts = List.copyOf(trackScripts);
     trackInterfaces = List.copyOf(trackInterfaces);

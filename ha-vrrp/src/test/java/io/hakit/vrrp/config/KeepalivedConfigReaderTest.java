@@ -119,6 +119,25 @@ class KeepalivedConfigReaderTest {
   }
 
   @Test
+  void parse_excludedAddresses_otherFamilyAllowed() {
+    KeepalivedConfig c = KeepalivedConfigReader.parse("k.conf", """
+        vrrp_instance VI_1 {
+          interface eth0
+          virtual_router_id 1
+          virtual_ipaddress { 198.18.0.1/24 }
+          virtual_ipaddress_excluded {
+            2001:db8::1/64
+            198.18.9.1/24 dev eth9
+          }
+        }
+        """);
+    VrrpInstanceSpec vi = c.instance("VI_1");
+    assertThat(vi.virtualAddresses()).extracting(Object::toString).containsExactly("198.18.0.1/24 dev eth0");
+    assertThat(vi.excludedAddresses()).extracting(Object::toString)
+        .containsExactly("2001:db8:0:0:0:0:0:1/64 dev eth0", "198.18.9.1/24 dev eth9");
+  }
+
+  @Test
   void parse_errors_allReportedWithFileAndLine() {
     KeepalivedConfigException e = failure("""
         vrrp_instance VI_1 {

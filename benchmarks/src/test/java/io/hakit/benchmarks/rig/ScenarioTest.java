@@ -1,0 +1,41 @@
+package io.hakit.benchmarks.rig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ScenarioTest {
+
+  @Test
+  void parseList_default_isTheIssuesFiveScenarios() {
+    assertThat(Scenario.parseList("default"))
+        .containsExactly(
+            Scenario.KA_SMALL, Scenario.CLOSE_SMALL, Scenario.KA_1MIB, Scenario.TCP, Scenario.IDLE);
+  }
+
+  @Test
+  void parseList_names_keepTheirOrder() {
+    assertThat(Scenario.parseList(" tcp, KA_small ,server_close"))
+        .containsExactly(Scenario.TCP, Scenario.KA_SMALL, Scenario.SERVER_CLOSE);
+  }
+
+  @Test
+  void parseList_unknownName_listsTheKnownOnes() {
+    assertThatThrownBy(() -> Scenario.parseList("ka_small,fast"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown scenario 'fast'")
+        .hasMessageContaining("close_small");
+  }
+
+  @Test
+  void rigOptions_hakitCommand_isSplitOnWhitespace() {
+    RigOptions options =
+        RigOptions.parse("--hakit-cmd", "/usr/sbin/haproxy  -db -f", "--duration", "3");
+
+    assertThat(options.hakitCommand()).containsExactly("/usr/sbin/haproxy", "-db", "-f");
+    assertThat(options.durationSeconds()).isEqualTo(3);
+    assertThatThrownBy(() -> RigOptions.parse("--duration", "0"))
+        .hasMessageContaining("--duration must be at least 1");
+  }
+}

@@ -1,0 +1,394 @@
+package io.hakit.proxy;
+
+import io.hakit.core.HaException;
+import io.hakit.core.health.Health;
+import io.hakit.core.health.HealthSource;
+import io.hakit.core.health.ManualHealthSource;
+import io.hakit.core.internal.Preconditions;
+import io.hakit.core.lifecycle.Lifecycle;
+import io.hakit.core.lifecycle.LifecycleState;
+import io.hakit.core.model.Backend;
+import io.hakit.core.model.Bind;
+import io.hakit.core.model.Frontend;
+import io.hakit.core.model.Mode;
+import io.hakit.core.model.ProxyModel;
+import io.hakit.core.net.Endpoint;
+import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.Connector;
+import io.hakit.proxy.balance.BalancerRegistry;
+import io.hakit.proxy.check.HealthChecks;
+import io.hakit.proxy.http.HttpFrontend;
+import io.hakit.proxy.http.StopRequest;
+import io.hakit.proxy.log.AccessLog;
+import io.hakit.proxy.tcp.TcpFrontend;
+import io.hakit.proxy.transport.Transport;
+import io.hakit.proxy.transport.TransportKind;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link ProxyModel} the way HAProxy runs the haproxy.cfg it came from: every bind of every
+ * frontend listens, HTTP frontends route requests by ACL to backends, TCP frontends relay bytes,
+ * servers are health-checked.
+ *
+ * <pre>{@code
+ * ProxyServer proxy = ProxyServer.builder(model).eventLoops(1).build();
+ * proxy.start().toCompletableFuture().join();   // every bind listens
+ * ...
+ * proxy.stop(Duration.ofSeconds(5)).toCompletableFuture().join();
+ * }</pre>
+ *
+ * <p>Threading: {@link #start} and {@link #stop} may be called from any thread; connections live on
+ * the event loops (one per {@code nbthread}, default one per core), each client connection and its
+ * server connection on the same loop.
+ */
+public final class ProxyServer implements Lifecycle {
+  private static final Logger logger = LoggerFactory.getLogger(ProxyServer.class);
+
+  private final ProxyModel model;
+  private final int eventLoops;
+  private final Transport transport;
+  private final Map<String, BackendState> backends = new LinkedHashMap<>();
+  private final List<Runnable> compiledFrontends = new ArrayList<>();
+  private final ManualHealthSource listening = new ManualHealthSource("proxy listening", Health.down("not started"));
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final AtomicInteger globalConnections = new AtomicInteger();
+  private final List<Channel> listeners = new ArrayList<>();
+  private final ChannelGroup clients = new DefaultChannelGroup("hakit-clients", GlobalEventExecutor.INSTANCE);
+  private volatile LifecycleState state = LifecycleState.NEW;
+  private EventLoopGroup group;
+  private HealthChecks checks;
+  private CompletableFuture<Void> stopped;
+
+  private ProxyServer(Builder b) {
+    this.model = b.model;
+    this.transport = Transport.resolve(b.transport);
+    int threads = b.eventLoops > 0 ? b.eventLoops
+        : model.global().nbthread() > 0 ? model.global().nbthread() : Runtime.getRuntime().availableProcessors();
+    this.eventLoops = threads;
+    BalancerRegistry registry = b.registry != null ? b.registry : BalancerRegistry.load();
+    for (Backend be : model.backends()) {
+      try {
+        backends.put(be.name(), new BackendState(be, registry.factory(be.balance())));
+      } catch (IllegalArgumentException e) {
+        throw new HaException("backend '" + be.name() + "': " + e.getMessage(), e);
+      } catch (HaException e) {
+        throw new HaException("backend '" + be.name() + "': " + e.getMessage(), e);
+      }
+    }
+  }
+
+  public static Builder builder(ProxyModel model) {
+    return new Builder(model);
+  }
+
+  /** Builds a {@link ProxyServer}; options are checked when set, the model when built. */
+  public static final class Builder {
+    private final ProxyModel model;
+    private int eventLoops;
+    private TransportKind transport = TransportKind.AUTO;
+    private BalancerRegistry registry;
+
+    private Builder(ProxyModel model) {
+      this.model = Objects.requireNonNull(model, "model");
+    }
+
+    /** Event loops (HAProxy's nbthread); default: the model's nbthread, else one per core. */
+    public Builder eventLoops(int eventLoops) {
+      this.eventLoops = Preconditions.checkRange(eventLoops, 1, 4096, "eventLoops");
+      return this;
+    }
+
+    public Builder transport(TransportKind transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /** The balancer registry; default: built-ins plus ServiceLoader. */
+    public Builder balancers(BalancerRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * @throws HaException when the model uses something this runtime cannot run (an unknown
+     *     balance algorithm or ACL fetch, an unsupported rule), naming it
+     */
+    public ProxyServer build() {
+      ProxyServer server = new ProxyServer(this);
+      server.compileFrontends();
+      return server;
+    }
+  }
+
+  /** Compiles every frontend now, so that build() reports what cannot run. */
+  private void compileFrontends() {
+    for (Frontend f : model.frontends()) {
+      if (!f.disabled()) {
+        frontendHandlerFactory(f, new Connector(transport.socketChannel()));
+      }
+    }
+  }
+
+  private Supplier<ChannelHandler> frontendHandlerFactory(Frontend f, Connector connector) {
+    AccessLog log = new AccessLog(f.name(), f.log());
+    if (f.mode() == Mode.HTTP) {
+      HttpFrontend hf = new HttpFrontend(f, backends, connector, log, stopping::get);
+      return hf::newSession;
+    }
+    TcpFrontend tf = new TcpFrontend(f, backends, connector, log);
+    return tf::newSession;
+  }
+
+  public TransportKind transport() {
+    return transport.kind();
+  }
+
+  public int eventLoops() {
+    return eventLoops;
+  }
+
+  @Override
+  public synchronized CompletionStage<Void> start() {
+    Preconditions.checkState(state == LifecycleState.NEW, "start: proxy is " + state + " (expected: NEW)");
+    state = LifecycleState.STARTING;
+    group = transport.newGroup(eventLoops, "hakit-proxy");
+    // Netty enables TCP_NODELAY on its sockets by default; nothing else is set per connection.
+    Connector connector = new Connector(transport.socketChannel());
+    List<ChannelFuture> binds = new ArrayList<>();
+    for (Frontend f : model.frontends()) {
+      if (f.disabled()) {
+        continue;
+      }
+      Supplier<ChannelHandler> sessions = frontendHandlerFactory(f, connector);
+      ConnectionLimiter limiter = new ConnectionLimiter(f.maxconn(), model.global().maxconn(), globalConnections);
+      for (Bind bind : f.binds()) {
+        for (InetSocketAddress address : addresses(bind)) {
+          binds.addAll(bind(address, bind, sessions, limiter));
+        }
+      }
+    }
+    checks = new HealthChecks(backends.values(), group, transport);
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    AtomicInteger left = new AtomicInteger(binds.size());
+    if (binds.isEmpty()) {
+      onStarted(started);
+    }
+    for (ChannelFuture f : binds) {
+      f.addListener(done -> {
+        if (!done.isSuccess()) {
+          failStart(started, f, done.cause());
+        } else if (left.decrementAndGet() == 0) {
+          onStarted(started);
+        }
+      });
+    }
+    return started;
+  }
+
+  private synchronized void onStarted(CompletableFuture<Void> started) {
+    if (state != LifecycleState.STARTING) {
+      return;
+    }
+    state = LifecycleState.RUNNING;
+    checks.start();
+    listening.set(Health.up("all binds listening"));
+    logger.info("Proxy started: {} event loop(s) on {}, listening on {}", eventLoops, transport.kind(),
+        boundAddresses());
+    started.complete(null);
+  }
+
+  private synchronized void failStart(CompletableFuture<Void> started, ChannelFuture f, Throwable cause) {
+    if (state != LifecycleState.STARTING) {
+      return;
+    }
+    state = LifecycleState.FAILED;
+    for (Channel l : listeners) {
+      l.close();
+    }
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    started.completeExceptionally(new HaException("cannot bind socket " + f.channel().localAddress()
+        + ": " + cause.getMessage(), cause));
+  }
+
+  private List<ChannelFuture> bind(InetSocketAddress address, Bind bind, Supplier<ChannelHandler> sessions,
+      ConnectionLimiter limiter) {
+    List<ChannelFuture> out = new ArrayList<>();
+    ChannelInitializer<SocketChannel> init = new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        clients.add(ch);
+        ch.pipeline().addLast(limiter.newHandler(), sessions.get());
+      }
+    };
+    List<EventLoopGroup> acceptors = new ArrayList<>();
+    if (transport.isEpoll()) {
+      for (var e : group) {
+        acceptors.add((EventLoop) e);
+      }
+    } else {
+      acceptors.add(group);
+    }
+    for (EventLoopGroup acceptor : acceptors) {
+      // Accepted sockets get TCP_NODELAY from Netty's defaults (one setsockopt, not two).
+      ServerBootstrap sb = new ServerBootstrap().group(acceptor, acceptor == group ? group : acceptor)
+          .channel(transport.serverChannel())
+          .option(ChannelOption.SO_BACKLOG, bind.backlog() > 0 ? bind.backlog() : 1024)
+          .option(ChannelOption.SO_REUSEADDR, true)
+          .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+          .childHandler(init);
+      if (transport.isEpoll()) {
+        sb.option(EpollChannelOption.SO_REUSEPORT, true);
+        // IP_FREEBIND: a bind on a VRRP virtual address succeeds on the backup too, before the
+        // address arrives, as net.ipv4.ip_nonlocal_bind=1 does for HAProxy on a keepalived pair.
+        sb.option(EpollChannelOption.IP_FREEBIND, true);
+      }
+      ChannelFuture f = sb.bind(address);
+      Channel ch = f.channel();
+      synchronized (this) {
+        listeners.add(ch);
+      }
+      limiter.addListener(ch);
+      out.add(f);
+    }
+    return out;
+  }
+
+  private static List<InetSocketAddress> addresses(Bind bind) {
+    Endpoint e = bind.address();
+    if (e.family() == Endpoint.Family.UNIX) {
+      throw new HaException("bind " + e + ": unix sockets are not supported yet at " + bind.origin());
+    }
+    List<InetSocketAddress> out = new ArrayList<>();
+    for (int port = e.portLow(); port <= e.portHigh(); port++) {
+      if (e.host().isEmpty()) {
+        out.add(e.family() == Endpoint.Family.IPV4 ? new InetSocketAddress("0.0.0.0", port) : new InetSocketAddress(port));
+      } else {
+        out.add(new InetSocketAddress(e.host(), port));
+      }
+    }
+    return out;
+  }
+
+  /** The addresses the listeners are bound to (one per bind address, whatever the loop count). */
+  public synchronized List<InetSocketAddress> boundAddresses() {
+    LinkedHashSet<InetSocketAddress> out = new LinkedHashSet<>();
+    for (Channel l : listeners) {
+      if (l.localAddress() instanceof InetSocketAddress a) {
+        out.add(a);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The health of a backend: DOWN when none of its servers is UP.
+   *
+   * @throws IllegalArgumentException for an unknown backend
+   */
+  public HealthSource backendHealth(String backendName) {
+    BackendState b = backends.get(backendName);
+    if (b == null) {
+      throw new IllegalArgumentException("backend '" + backendName + "': no such backend (known: "
+          + String.join(", ", backends.keySet()) + ")");
+    }
+    return b.health();
+  }
+
+  /** UP while every bind listens. */
+  public HealthSource listeningHealth() {
+    return listening;
+  }
+
+  /**
+   * Changes a server's runtime weight (0-256), as HAProxy's {@code set weight}.
+   *
+   * @throws IllegalArgumentException for an unknown backend or server, or a weight out of range
+   */
+  public void setWeight(String backendName, String serverName, int weight) {
+    BackendState b = backends.get(backendName);
+    var s = b == null ? null : b.servers().stream().filter(x -> x.name().equals(serverName)).findFirst().orElse(null);
+    if (s == null) {
+      throw new IllegalArgumentException("server '" + backendName + "/" + serverName + "': no such server");
+    }
+    s.setWeight(weight);
+  }
+
+  @Override
+  public LifecycleState state() {
+    return state;
+  }
+
+  @Override
+  public synchronized CompletionStage<Void> stop(Duration grace) {
+    Objects.requireNonNull(grace, "grace");
+    if (stopped != null) {
+      return stopped;
+    }
+    stopped = new CompletableFuture<>();
+    if (state == LifecycleState.NEW || state == LifecycleState.FAILED) {
+      state = LifecycleState.STOPPED;
+      stopped.complete(null);
+      return stopped;
+    }
+    state = LifecycleState.STOPPING;
+    stopping.set(true);
+    listening.set(Health.down("stopping"));
+    for (Channel l : listeners) {
+      l.close();
+    }
+    checks.stop();
+    for (Channel c : clients) {
+      c.pipeline().fireUserEventTriggered(StopRequest.INSTANCE);
+    }
+    ScheduledExecutorService waiter = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "hakit-proxy-stop");
+      t.setDaemon(true);
+      return t;
+    });
+    long deadline = System.nanoTime() + grace.toNanos();
+    waiter.scheduleWithFixedDelay(() -> {
+      if (!clients.isEmpty() && System.nanoTime() < deadline) {
+        return;
+      }
+      waiter.shutdown();
+      clients.close().addListener(c -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> {
+        synchronized (this) {
+          state = LifecycleState.STOPPED;
+        }
+        logger.info("Proxy stopped");
+        stopped.complete(null);
+      }));
+    }, 0, 20, TimeUnit.MILLISECONDS);
+    return stopped;
+  }
+}

@@ -1,0 +1,191 @@
+package io.hakit.proxy.backend;
+
+import io.hakit.core.balance.BalanceRequest;
+import io.hakit.core.balance.LoadBalancer;
+import io.hakit.core.balance.LoadBalancerFactory;
+import io.hakit.core.health.Health;
+import io.hakit.core.health.HealthSource;
+import io.hakit.core.health.ManualHealthSource;
+import io.hakit.core.model.Backend;
+import io.hakit.core.model.TimeoutKind;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A backend at run time: its servers' live state, its balancer (one per event loop when the
+ * algorithm asks for that, created lazily on the loop that first picks), its maxconn queue and
+ * the {@link HealthSource} others track (DOWN when no server is UP).
+ */
+public final class BackendState {
+  private final Backend model;
+  private final List<ServerState> servers;
+  private final LoadBalancerFactory factory;
+  private final @Nullable LoadBalancer shared;
+  private final FastThreadLocal<LoadBalancer> perLoop;
+  private final List<LoopBalancer> loopBalancers = new CopyOnWriteArrayList<>();
+  private final ConcurrentLinkedDeque<QueuedRequest> queue = new ConcurrentLinkedDeque<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final ManualHealthSource health;
+
+  /** {@code timeout connect} in ms, 0 = infinite. */
+  public final int connectMillis;
+  /** {@code timeout server}, {@code timeout queue} (default: connect), {@code timeout tunnel} (default: server), ns; 0 = infinite. */
+  public final long serverNanos;
+  public final long queueNanos;
+  public final long tunnelNanos;
+
+  private record LoopBalancer(EventLoop loop, LoadBalancer balancer) {}
+
+  public BackendState(Backend model, LoadBalancerFactory factory) {
+    this.model = model;
+    this.factory = factory;
+    List<ServerState> list = new ArrayList<>();
+    for (int i = 0; i < model.servers().size(); i++) {
+      list.add(new ServerState(i, model.servers().get(i), this));
+    }
+    this.servers = List.copyOf(list);
+    this.shared = factory.perEventLoop() ? null : factory.create(servers, model.balance());
+    this.perLoop = new FastThreadLocal<>() {
+      @Override
+      protected LoadBalancer initialValue() {
+        return factory.create(servers, model.balance());
+      }
+    };
+    this.connectMillis = (int) Math.min(Integer.MAX_VALUE,
+        model.timeouts().get(TimeoutKind.CONNECT).map(java.time.Duration::toMillis).orElse(0L));
+    this.serverNanos = nanos(model, TimeoutKind.SERVER);
+    long queue = nanos(model, TimeoutKind.QUEUE);
+    this.queueNanos = queue > 0 ? queue : connectMillis * 1_000_000L;
+    long tunnel = nanos(model, TimeoutKind.TUNNEL);
+    this.tunnelNanos = tunnel > 0 ? tunnel : serverNanos;
+    this.health = new ManualHealthSource("backend " + model.name(), computeHealth());
+  }
+
+  private static long nanos(Backend model, TimeoutKind kind) {
+    return model.timeouts().get(kind).map(java.time.Duration::toNanos).orElse(0L);
+  }
+
+  public String name() {
+    return model.name();
+  }
+
+  public Backend model() {
+    return model;
+  }
+
+  public List<ServerState> servers() {
+    return servers;
+  }
+
+  public HealthSource health() {
+    return health;
+  }
+
+  /** Picks a server on the calling event loop; null when none is up or all are full. */
+  public @Nullable ServerState pick(EventLoop loop, BalanceRequest request) {
+    return (ServerState) balancer(loop).pick(request);
+  }
+
+  private LoadBalancer balancer(EventLoop loop) {
+    if (shared != null) {
+      return shared;
+    }
+    if (!perLoop.isSet()) {
+      loopBalancers.add(new LoopBalancer(loop, perLoop.get()));
+    }
+    return perLoop.get();
+  }
+
+  /** True when at least one server is up (the request should queue rather than fail). */
+  public boolean anyServerUp() {
+    for (ServerState s : servers) {
+      if (s.isUp()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public int activeServersUp() {
+    int n = 0;
+    for (ServerState s : servers) {
+      if (s.isUp() && !s.isBackup()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  public int backupServersUp() {
+    int n = 0;
+    for (ServerState s : servers) {
+      if (s.isUp() && s.isBackup()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  public void enqueue(QueuedRequest request) {
+    queued.incrementAndGet();
+    queue.addLast(request);
+  }
+
+  /** Removes a request that gave up (timeout queue, client gone); true when it was still queued. */
+  public boolean dequeue(QueuedRequest request) {
+    if (queue.remove(request)) {
+      queued.decrementAndGet();
+      return true;
+    }
+    return false;
+  }
+
+  public int queueLength() {
+    return queued.get();
+  }
+
+  void onSlotFreed() {
+    QueuedRequest next = queue.pollFirst();
+    if (next != null) {
+      queued.decrementAndGet();
+      next.eventLoop().execute(next::onSlotMaybeFree);
+    }
+  }
+
+  void onServerStateChanged(ServerState server) {
+    if (shared != null) {
+      shared.onServerStateChanged(server);
+    }
+    for (LoopBalancer lb : loopBalancers) {
+      lb.loop().execute(() -> lb.balancer().onServerStateChanged(server));
+    }
+    health.set(computeHealth());
+    if (server.isUp()) {
+      onSlotFreed();
+    }
+  }
+
+  void onWeightChanged(ServerState server) {
+    if (shared != null) {
+      shared.onWeightChanged(server);
+    }
+    for (LoopBalancer lb : loopBalancers) {
+      lb.loop().execute(() -> lb.balancer().onWeightChanged(server));
+    }
+  }
+
+  private Health computeHealth() {
+    return anyServerUp() ? Health.up("backend " + model.name() + " has a server up")
+        : Health.down("backend " + model.name() + " has no server available");
+  }
+
+  public LoadBalancerFactory factory() {
+    return factory;
+  }
+}

@@ -1,0 +1,41 @@
+package io.hakit.proxy.backend;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.resolver.NoopAddressResolverGroup;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Opens server connections on the caller's event loop. One bootstrap per loop and backend is kept
+ * (configured once: loop, connect timeout, no resolver since server addresses are resolved when
+ * the proxy is built), instead of cloning a template per connection. Call only from an event
+ * loop thread, for that loop.
+ */
+public final class Connector {
+  private final Class<? extends SocketChannel> channelClass;
+  private final FastThreadLocal<Map<BackendState, Bootstrap>> perLoop = new FastThreadLocal<>() {
+    @Override
+    protected Map<BackendState, Bootstrap> initialValue() {
+      return new IdentityHashMap<>();
+    }
+  };
+
+  public Connector(Class<? extends SocketChannel> channelClass) {
+    this.channelClass = channelClass;
+  }
+
+  /** Connects to a server of {@code backend}; {@code handler} becomes the channel's only handler. */
+  public ChannelFuture connect(EventLoop loop, BackendState backend, ServerState server, ChannelHandler handler) {
+    Bootstrap b = perLoop.get().computeIfAbsent(backend, be -> new Bootstrap().group(loop).channel(channelClass)
+        .resolver(NoopAddressResolverGroup.INSTANCE)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, be.connectMillis));
+    // The handler is read synchronously while the channel is initialised: safe on this loop.
+    return b.handler(handler).connect(server.socketAddress());
+  }
+}

@@ -1,0 +1,247 @@
+package io.hakit.proxy.check;
+
+import io.hakit.core.model.HealthCheckSpec;
+import io.hakit.core.model.ServerCheck;
+import io.hakit.core.model.TimeoutKind;
+import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.ServerState;
+import io.hakit.proxy.transport.Transport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks one server on one event loop, HAProxy's way: a TCP connect (or an HTTP request with
+ * {@code option httpchk}) every {@code inter}; {@code fall} consecutive failures take an UP server
+ * DOWN, {@code rise} consecutive successes bring it back; {@code fastinter} while a transition is
+ * under way, {@code downinter} while DOWN. Every field is confined to the loop.
+ */
+final class ServerChecker {
+  private static final Logger logger = LoggerFactory.getLogger(HealthChecks.class);
+
+  private final ServerState server;
+  private final ServerCheck check;
+  private final HealthCheckSpec spec;
+  private final @Nullable StatusExpectation expectation;
+  private final EventLoop loop;
+  private final Bootstrap bootstrap;
+  private final InetSocketAddress target;
+  private final long connectTimeoutMillis;
+  private final long readTimeoutMillis;
+  private int failures;
+  private int successes;
+  private volatile boolean stopped;
+  private @Nullable ScheduledFuture<?> next;
+  private @Nullable Channel probe;
+
+  ServerChecker(ServerState server, EventLoop loop, Transport transport) {
+    this.server = server;
+    this.check = server.model().check();
+    BackendState be = server.backend();
+    this.spec = be.model().healthCheck();
+    this.expectation = spec.kind() == HealthCheckSpec.Kind.HTTP ? new StatusExpectation(spec.expects()) : null;
+    this.loop = loop;
+    this.bootstrap = new Bootstrap().group(loop).channel(transport.socketChannel())
+        .option(ChannelOption.TCP_NODELAY, true);
+    String host = check.addr() != null ? check.addr() : server.socketAddress().getHostString();
+    int port = check.port() > 0 ? check.port() : server.socketAddress().getPort();
+    this.target = new InetSocketAddress(host, port);
+    long inter = check.inter().toMillis();
+    long connect = be.connectMillis > 0 ? Math.min(be.connectMillis, inter) : inter;
+    this.connectTimeoutMillis = connect;
+    this.readTimeoutMillis = be.model().timeouts().get(TimeoutKind.CHECK).map(Duration::toMillis).orElse(inter);
+  }
+
+  void start() {
+    // HAProxy spreads the first checks over the interval; a small fixed offset is enough here.
+    schedule(Math.min(check.inter().toMillis(), 100));
+  }
+
+  void stop() {
+    stopped = true;
+    loop.execute(() -> {
+      if (next != null) {
+        next.cancel(false);
+      }
+      if (probe != null) {
+        probe.close();
+      }
+    });
+  }
+
+  private void schedule(long delayMillis) {
+    if (!stopped) {
+      next = loop.schedule(this::runCheck, delayMillis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private long interval() {
+    if (!server.isUp()) {
+      return successes > 0 ? check.effectiveFastinter().toMillis() : check.effectiveDowninter().toMillis();
+    }
+    return failures > 0 ? check.effectiveFastinter().toMillis() : check.inter().toMillis();
+  }
+
+  private void runCheck() {
+    if (stopped) {
+      return;
+    }
+    long start = System.nanoTime();
+    Probe handler = new Probe(start);
+    bootstrap.clone().handler(handler).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeoutMillis)
+        .connect(target).addListener((ChannelFutureListener) f -> {
+          if (!f.isSuccess()) {
+            Throwable c = f.cause();
+            String info = c instanceof ConnectTimeoutException ? "" : c instanceof ConnectException
+                ? "Connection refused" : String.valueOf(c.getMessage());
+            done(new CheckResult(false, c instanceof ConnectTimeoutException ? "Layer4 timeout"
+                : "Layer4 connection problem", 0, info, millisSince(start)));
+            return;
+          }
+          probe = f.channel();
+          if (expectation == null) {
+            f.channel().close();
+            done(new CheckResult(true, "Layer4 check passed", 0, "", millisSince(start)));
+            return;
+          }
+          handler.timeout = loop.schedule(() -> handler.fail("Layer7 timeout", 0, ""), readTimeoutMillis,
+              TimeUnit.MILLISECONDS);
+          String version = spec.version() != null ? spec.version() : "HTTP/1.0";
+          String request = spec.method() + " " + spec.uri() + " " + version + "\r\n"
+              + (version.equals("HTTP/1.1") ? "host: " + target.getHostString() + "\r\nconnection: close\r\n" : "")
+              + "\r\n";
+          f.channel().writeAndFlush(f.channel().alloc().buffer().writeBytes(request.getBytes(StandardCharsets.ISO_8859_1)));
+        });
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private void done(CheckResult r) {
+    probe = null;
+    if (stopped) {
+      return;
+    }
+    if (r.ok()) {
+      failures = 0;
+      if (!server.isUp() && ++successes >= check.rise()) {
+        successes = 0;
+        server.setUp(true);
+        BackendState be = server.backend();
+        logger.warn("Server {} is UP, {}. {} active and {} backup servers online. 0 sessions requeued, {} total in queue.",
+            server.qualifiedName(), r.describe(), be.activeServersUp(), be.backupServersUp(), be.queueLength());
+      }
+    } else {
+      successes = 0;
+      if (server.isUp() && ++failures >= check.fall()) {
+        failures = 0;
+        server.setUp(false);
+        BackendState be = server.backend();
+        logger.warn("Server {} is DOWN, {}. {} active and {} backup servers left. {} sessions active, 0 requeued, "
+            + "{} remaining in queue.", server.qualifiedName(), r.describe(), be.activeServersUp(),
+            be.backupServersUp(), server.activeConnections(), be.queueLength());
+        if (!be.anyServerUp()) {
+          logger.error("backend {} has no server available!", be.name());
+        }
+      }
+    }
+    schedule(interval());
+  }
+
+  /** Reads the status line of an HTTP check's answer. */
+  private final class Probe extends ChannelInboundHandlerAdapter {
+    private final long start;
+    private final StringBuilder line = new StringBuilder();
+    private boolean finished;
+    @Nullable ScheduledFuture<?> timeout;
+
+    Probe(long start) {
+      this.start = start;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ByteBuf b = (ByteBuf) msg;
+      try {
+        while (b.isReadable() && !finished) {
+          char c = (char) b.readByte();
+          if (c == '\n' || line.length() > 1024) {
+            statusLine(ctx);
+            return;
+          }
+          line.append(c);
+        }
+      } finally {
+        b.release();
+      }
+    }
+
+    private void statusLine(ChannelHandlerContext ctx) {
+      String l = line.toString().trim();
+      ctx.close();
+      if (!l.startsWith("HTTP/") || l.length() < 12) {
+        fail("Layer7 invalid response", 0, "");
+        return;
+      }
+      int code;
+      try {
+        code = Integer.parseInt(l.substring(9, 12));
+      } catch (NumberFormatException e) {
+        fail("Layer7 invalid response", 0, "");
+        return;
+      }
+      String reason = l.length() > 13 ? l.substring(13) : "";
+      if (expectation.matches(code)) {
+        finish(new CheckResult(true, "Layer7 check passed", code, reason, millisSince(start)));
+      } else {
+        fail("Layer7 wrong status", code, reason);
+      }
+    }
+
+    void fail(String reason, int code, String info) {
+      finish(new CheckResult(false, reason, code, info, millisSince(start)));
+    }
+
+    private void finish(CheckResult r) {
+      if (finished) {
+        return;
+      }
+      finished = true;
+      if (timeout != null) {
+        timeout.cancel(false);
+      }
+      if (probe != null) {
+        probe.close();
+      }
+      done(r);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      if (expectation != null) {
+        fail("Layer7 invalid response", 0, "connection closed");
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
+  }
+}

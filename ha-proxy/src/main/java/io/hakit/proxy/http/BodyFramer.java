@@ -1,0 +1,231 @@
+package io.hakit.proxy.http;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Delimits one message body in a byte stream without copying it: given the bytes received so
+ * far it says how many belong to the body, validating chunked framing on the way (the chunks are
+ * forwarded as received). Confined to one event loop; reusable through {@link #reset}.
+ */
+final class BodyFramer {
+  /** How the body is delimited. */
+  enum Kind {
+    NONE,
+    LENGTH,
+    CHUNKED,
+    /** Until the server closes (a response without length). */
+    UNTIL_CLOSE
+  }
+
+  private enum Chunk {
+    SIZE,
+    EXTENSION,
+    SIZE_LF,
+    DATA,
+    DATA_CR,
+    DATA_LF,
+    TRAILER_START,
+    TRAILER,
+    FINAL_LF
+  }
+
+  private static final long MAX_CHUNK = 1L << 56;
+
+  private Kind kind = Kind.NONE;
+  private long remaining;
+  private Chunk chunk = Chunk.SIZE;
+  private int sizeDigits;
+  private boolean done = true;
+  private boolean invalid;
+
+  void reset(Kind kind, long length) {
+    this.kind = kind;
+    this.remaining = length;
+    this.chunk = Chunk.SIZE;
+    this.sizeDigits = 0;
+    this.invalid = false;
+    this.done = kind == Kind.NONE || (kind == Kind.LENGTH && length == 0);
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  /** True once the whole body has been delimited. */
+  boolean isDone() {
+    return done;
+  }
+
+  /** True when the chunked framing was broken; the stream cannot be trusted any more. */
+  boolean isInvalid() {
+    return invalid;
+  }
+
+  /**
+   * Scans the bytes already received with a copy of this framer's state, leaving both untouched:
+   * false when they break the framing (HAProxy rejects a bad chunk size found in its buffer before
+   * it connects).
+   */
+  boolean validatesAhead(ByteBuf in) {
+    BodyFramer copy = new BodyFramer();
+    copy.kind = kind;
+    copy.remaining = remaining;
+    copy.chunk = chunk;
+    copy.sizeDigits = sizeDigits;
+    copy.done = done;
+    copy.scan(in);
+    return !copy.invalid;
+  }
+
+  /** The number of bytes from {@code in}'s reader index that belong to this body (does not consume). */
+  int scan(ByteBuf in) {
+    if (done) {
+      return 0;
+    }
+    int readable = in.readableBytes();
+    switch (kind) {
+      case LENGTH -> {
+        int n = (int) Math.min(remaining, readable);
+        remaining -= n;
+        done = remaining == 0;
+        return n;
+      }
+      case UNTIL_CLOSE -> {
+        return readable;
+      }
+      case CHUNKED -> {
+        return scanChunked(in);
+      }
+      default -> {
+        return 0;
+      }
+    }
+  }
+
+  private int scanChunked(ByteBuf in) {
+    int start = in.readerIndex();
+    int end = in.writerIndex();
+    int pos = start;
+    while (pos < end && !done) {
+      if (chunk == Chunk.DATA) {
+        int n = (int) Math.min(remaining, end - pos);
+        pos += n;
+        remaining -= n;
+        if (remaining == 0) {
+          chunk = Chunk.DATA_CR;
+        }
+        continue;
+      }
+      byte c = in.getByte(pos++);
+      if (!step(c)) {
+        invalid = true;
+        return pos - 1 - start;
+      }
+    }
+    return pos - start;
+  }
+
+  /** One control byte of the chunked framing; false when it breaks the grammar. */
+  private boolean step(byte c) {
+    switch (chunk) {
+      case SIZE -> {
+        int digit = Character.digit(c, 16);
+        if (digit >= 0) {
+          if (remaining >= MAX_CHUNK) {
+            return false;
+          }
+          remaining = remaining * 16 + digit;
+          sizeDigits++;
+          return true;
+        }
+        if (sizeDigits == 0) {
+          return false;
+        }
+        if (c == ';' || c == ' ' || c == '\t') {
+          chunk = Chunk.EXTENSION;
+          return true;
+        }
+        if (c == '\r') {
+          chunk = Chunk.SIZE_LF;
+          return true;
+        }
+        if (c == '\n') {
+          endOfSizeLine();
+          return true;
+        }
+        return false;
+      }
+      case EXTENSION -> {
+        if (c == '\r') {
+          chunk = Chunk.SIZE_LF;
+        } else if (c == '\n') {
+          endOfSizeLine();
+        } else if ((c & 0xff) < 0x20 && c != '\t') {
+          return false;
+        }
+        return true;
+      }
+      case SIZE_LF -> {
+        if (c != '\n') {
+          return false;
+        }
+        endOfSizeLine();
+        return true;
+      }
+      case DATA_CR -> {
+        if (c == '\r') {
+          chunk = Chunk.DATA_LF;
+          return true;
+        }
+        if (c == '\n') {
+          newChunk();
+          return true;
+        }
+        return false;
+      }
+      case DATA_LF -> {
+        if (c != '\n') {
+          return false;
+        }
+        newChunk();
+        return true;
+      }
+      case TRAILER_START -> {
+        if (c == '\r') {
+          chunk = Chunk.FINAL_LF;
+        } else if (c == '\n') {
+          done = true;
+        } else {
+          chunk = Chunk.TRAILER;
+        }
+        return true;
+      }
+      case TRAILER -> {
+        if (c == '\n') {
+          chunk = Chunk.TRAILER_START;
+        }
+        return true;
+      }
+      case FINAL_LF -> {
+        if (c != '\n') {
+          return false;
+        }
+        done = true;
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  private void endOfSizeLine() {
+    chunk = remaining == 0 ? Chunk.TRAILER_START : Chunk.DATA;
+  }
+
+  private void newChunk() {
+    chunk = Chunk.SIZE;
+    remaining = 0;
+    sizeDigits = 0;
+  }
+}

@@ -1,0 +1,113 @@
+package io.hakit.proxy.http;
+
+import io.hakit.core.HaException;
+import io.hakit.core.model.BackendRule;
+import io.hakit.core.model.ForwardFor;
+import io.hakit.core.model.Frontend;
+import io.hakit.core.model.HttpConnectionMode;
+import io.hakit.core.model.HttpRule;
+import io.hakit.core.model.TimeoutKind;
+import io.hakit.proxy.acl.AclCompiler;
+import io.hakit.proxy.acl.AclPredicate;
+import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.log.AccessLog;
+import io.hakit.proxy.backend.Connector;
+import io.netty.channel.ChannelHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An HTTP-mode frontend compiled for the hot path: ACL routes, http-request rules, timeouts in
+ * nanoseconds, forwardfor. Immutable and shared by every event loop; each accepted connection
+ * gets its own {@link HttpSession} from {@link #newSession()}.
+ */
+public final class HttpFrontend {
+  /** A compiled {@code use_backend}. */
+  record Route(AclPredicate condition, BackendState backend) {}
+
+  /** HAProxy: tune.bufsize (16384) minus tune.maxrewrite (1024). */
+  static final int MAX_HEAD = 15360;
+  /** HAProxy: tune.http.maxhdr. */
+  static final int MAX_HEADERS = 101;
+
+  final Frontend model;
+  final Route[] routes;
+  final @Nullable BackendState defaultBackend;
+  final RequestRule[] rules;
+  final @Nullable ForwardFor forwardFor;
+  final HttpConnectionMode connectionMode;
+  final long httpRequestNanos;
+  final long keepAliveNanos;
+  final long clientNanos;
+  final AccessLog log;
+  final Connector connector;
+  final BooleanSupplier stopping;
+
+  /**
+   * Compiles a frontend.
+   *
+   * @param connector a bootstrap whose channel class and options are set; sessions clone it onto their loop
+   * @throws HaException for an unknown ACL, fetch or unsupported rule
+   */
+  public HttpFrontend(Frontend model, Map<String, BackendState> backends, Connector connector, AccessLog log,
+      BooleanSupplier stopping) {
+    this.model = model;
+    String where = "frontend '" + model.name() + "'";
+    List<Route> list = new ArrayList<>();
+    for (BackendRule r : model.backendRules()) {
+      if (r.isDynamic()) {
+        throw new HaException(where + ": use_backend " + r.backend() + ": dynamic backend names are not supported at "
+            + r.origin());
+      }
+      try {
+        list.add(new Route(AclCompiler.compile(r.condition(), model.acls()), backends.get(r.backend())));
+      } catch (IllegalArgumentException e) {
+        throw new HaException(where + ": use_backend " + r.backend() + ": " + e.getMessage() + " at " + r.origin(), e);
+      }
+    }
+    this.routes = list.toArray(new Route[0]);
+    this.defaultBackend = model.defaultBackend() == null ? null : backends.get(model.defaultBackend());
+    List<RequestRule> compiled = new ArrayList<>();
+    for (HttpRule r : model.httpRequestRules()) {
+      compiled.add(RequestRule.compile(r, model.acls(), where));
+    }
+    this.rules = compiled.toArray(new RequestRule[0]);
+    this.forwardFor = model.forwardFor();
+    this.connectionMode = model.connectionMode();
+    this.clientNanos = nanos(model.timeouts().get(TimeoutKind.CLIENT).orElse(null));
+    long request = nanos(model.timeouts().get(TimeoutKind.HTTP_REQUEST).orElse(null));
+    this.httpRequestNanos = request > 0 ? request : clientNanos;
+    long keepAlive = nanos(model.timeouts().get(TimeoutKind.HTTP_KEEP_ALIVE).orElse(null));
+    this.keepAliveNanos = keepAlive > 0 ? keepAlive : httpRequestNanos;
+    this.log = log;
+    this.connector = connector;
+    this.stopping = stopping;
+  }
+
+  static long nanos(@Nullable Duration d) {
+    return d == null ? 0 : d.toNanos();
+  }
+
+  public String name() {
+    return model.name();
+  }
+
+  /** A handler for one accepted client connection. */
+  public ChannelHandler newSession() {
+    return new HttpSession(this);
+  }
+
+  /** The backend for a request: the first matching use_backend, else default_backend, else null. */
+  @Nullable BackendState route(HttpHead req) {
+    for (Route r : routes) {
+      if (r.condition().test(req)) {
+        return r.backend();
+      }
+    }
+    return defaultBackend;
+  }
+}

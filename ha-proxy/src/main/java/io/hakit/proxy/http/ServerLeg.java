@@ -1,0 +1,87 @@
+package io.hakit.proxy.http;
+
+import io.hakit.proxy.backend.ServerState;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The server side of a session: one connection to one server, on the client's event loop. Events
+ * go to the session that owns it; while the connection idles in the {@link IdlePool} it has no
+ * session and any byte or close from the server retires it.
+ */
+final class ServerLeg extends ChannelInboundHandlerAdapter {
+  final ServerState server;
+  @Nullable HttpSession session;
+  @Nullable Channel channel;
+  /** Mirrors the channel's auto-read flag (on unless the client cannot take more). */
+  private boolean reading = true;
+
+  ServerLeg(ServerState server, HttpSession session) {
+    this.server = server;
+    this.session = session;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    HttpSession s = session;
+    if (s == null || !(msg instanceof ByteBuf buf)) {
+      ReferenceCountUtil.release(msg);
+      if (s == null) {
+        ctx.close();
+      }
+      return;
+    }
+    s.onServerData(this, buf);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    HttpSession s = session;
+    if (s != null) {
+      s.onServerReadComplete(this);
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    HttpSession s = session;
+    if (s != null) {
+      s.onServerWritable(this);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    HttpSession s = session;
+    if (s != null) {
+      s.onServerClosed(this);
+    } else {
+      IdlePool.remove(this);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+
+  /** Reads the server or pauses it (back-pressure from the client side). */
+  void setReading(boolean on) {
+    if (on != reading && channel != null) {
+      reading = on;
+      channel.config().setAutoRead(on);
+    }
+  }
+
+  /** Detaches from its session and closes. */
+  void close() {
+    session = null;
+    if (channel != null) {
+      channel.close();
+    }
+  }
+}

@@ -1,0 +1,312 @@
+package io.hakit.proxy.tcp;
+
+import io.hakit.core.balance.BalanceRequest;
+import io.hakit.core.balance.ServerView;
+import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.ServerState;
+import io.hakit.proxy.http.StopRequest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One relayed TCP connection: picks a server (with retries and redispatch), then copies buffers
+ * both ways as they are read, without copying bytes; each side is read only while the other can
+ * take more. Inactivity beyond {@code timeout client}/{@code timeout server} closes both.
+ * Confined to the client's event loop, which also owns the server connection.
+ */
+final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRequest {
+  private final TcpFrontend fe;
+  private @Nullable Channel client;
+  private @Nullable Channel server;
+  private @Nullable ServerState chosen;
+  private @Nullable ServerState excluded;
+  private byte[] source = new byte[4];
+  private String sourceText = "-";
+  private int sourcePort;
+  private int retries;
+  private long bytes;
+  private long start;
+  private long connectedAt;
+  private boolean closed;
+  private long deadline;
+  private long idleNanos;
+  private @Nullable ScheduledFuture<?> timer;
+  /** Client bytes read before the server connection was up, and whether the client already half-closed. */
+  private java.util.@Nullable ArrayDeque<Object> early;
+  private boolean clientEofEarly;
+  /** The client half-closed: never read it again (epoll refuses a read after input shutdown). */
+  private boolean clientEof;
+
+  TcpSession(TcpFrontend fe) {
+    this.fe = fe;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    client = ctx.channel();
+    start = System.currentTimeMillis();
+    if (client.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
+      source = a.getAddress().getAddress();
+      sourceText = a.getAddress().getHostAddress();
+      sourcePort = a.getPort();
+    }
+    BackendState be = fe.backend;
+    long serverNanos = be.serverNanos;
+    // Nothing is read from the client until its server connection is up.
+    client.config().setAutoRead(false);
+    idleNanos = fe.clientNanos > 0 && serverNanos > 0 ? Math.min(fe.clientNanos, serverNanos)
+        : Math.max(fe.clientNanos, serverNanos);
+    pickAndConnect();
+  }
+
+  private void pickAndConnect() {
+    BackendState be = fe.backend;
+    ServerState s = be.pick(client.eventLoop(), this);
+    if (s == null || !s.tryAcquire()) {
+      finish("SC");
+      return;
+    }
+    chosen = s;
+    Relay toClient = new Relay();
+    fe.connector.connect(client.eventLoop(), be, s, toClient).addListener((ChannelFutureListener) f -> {
+          if (closed) {
+            f.channel().close();
+            return;
+          }
+          if (f.isSuccess()) {
+            server = f.channel();
+            connectedAt = System.currentTimeMillis();
+            arm();
+            if (early != null) {
+              for (Object m : early) {
+                server.write(m, server.voidPromise());
+              }
+              early = null;
+              server.flush();
+            }
+            if (clientEofEarly) {
+              shutdownServerOutput();
+              return;
+            }
+            setClientReading(server.isWritable());
+          } else {
+            onConnectFailed(s, f.cause() instanceof ConnectTimeoutException);
+          }
+        });
+  }
+
+  private void onConnectFailed(ServerState failed, boolean timeout) {
+    chosen = null;
+    failed.release();
+    var bm = fe.backend.model();
+    if (retries >= bm.retries()) {
+      finish("SC");
+      return;
+    }
+    retries++;
+    if (bm.redispatch() && retries == bm.retries()) {
+      excluded = failed;
+    }
+    if (timeout || excluded == failed) {
+      pickAndConnect();
+    } else {
+      client.eventLoop().schedule(() -> {
+        if (!closed) {
+          pickAndConnect();
+        }
+      }, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (server == null && !closed) {
+      if (early == null) {
+        early = new java.util.ArrayDeque<>();
+      }
+      early.add(msg);
+      return;
+    }
+    forward(msg, server);
+  }
+
+  /**
+   * Auto-read stays on (re-arming epoll per read costs syscalls) and is switched off only for
+   * back-pressure, or before the server connection is up.
+   */
+  private void setClientReading(boolean on) {
+    if (!clientEof && !closed && client.isActive() && client.config().isAutoRead() != on) {
+      client.config().setAutoRead(on);
+    }
+  }
+
+  private void shutdownServerOutput() {
+    Channel s = server;
+    s.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> ((io.netty.channel.socket.SocketChannel) s).shutdownOutput());
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (server != null) {
+      server.flush();
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (server != null) {
+      server.config().setAutoRead(client.isWritable());
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof ChannelInputShutdownEvent) {
+      clientEof = true;
+      if (server != null) {
+        shutdownServerOutput();
+      } else {
+        clientEofEarly = true;
+      }
+    } else if (!(evt instanceof StopRequest)) {
+      ReferenceCountUtil.release(evt);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    finish("CD");
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    finish("CD");
+  }
+
+  private void forward(Object msg, @Nullable Channel to) {
+    if (to == null || !(msg instanceof ByteBuf)) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    deadline = System.nanoTime() + idleNanos;
+    to.write(msg, to.voidPromise());
+  }
+
+  private void arm() {
+    if (idleNanos <= 0) {
+      return;
+    }
+    deadline = System.nanoTime() + idleNanos;
+    timer = client.eventLoop().schedule(this::onTimer, idleNanos, TimeUnit.NANOSECONDS);
+  }
+
+  private void onTimer() {
+    if (closed) {
+      return;
+    }
+    long left = deadline - System.nanoTime();
+    if (left > 0) {
+      timer = client.eventLoop().schedule(this::onTimer, left, TimeUnit.NANOSECONDS);
+    } else {
+      finish("cD");
+    }
+  }
+
+  private void finish(String termination) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    if (fe.log.tcpEnabled() && !(fe.log.dontLogNull() && bytes == 0 && server != null)) {
+      long now = System.currentTimeMillis();
+      fe.log.tcp(sourceText, sourcePort, start, fe.backend.name(), chosen == null ? "<NOSRV>" : chosen.name(), 0,
+          connectedAt == 0 ? -1 : connectedAt - start, now - start, bytes, termination, retries);
+    }
+    if (server != null) {
+      server.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+    if (client != null) {
+      client.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+    if (chosen != null) {
+      chosen.release();
+      chosen = null;
+    }
+    if (early != null) {
+      early.forEach(ReferenceCountUtil::release);
+      early = null;
+    }
+  }
+
+  /** The server side's handler: forwards to the client, half-closes, closes. */
+  private final class Relay extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (msg instanceof ByteBuf b) {
+        bytes += b.readableBytes();
+      }
+      forward(msg, closed ? null : client);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      client.flush();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      setClientReading(ctx.channel().isWritable());
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      if (server == ctx.channel()) {
+        finish("SD");
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
+  }
+
+  @Override
+  public byte @Nullable [] sourceAddress() {
+    return source;
+  }
+
+  @Override
+  public @Nullable String method() {
+    return null;
+  }
+
+  @Override
+  public @Nullable String uri() {
+    return null;
+  }
+
+  @Override
+  public @Nullable String header(String name) {
+    return null;
+  }
+
+  @Override
+  public boolean isExcluded(ServerView s) {
+    return s == excluded;
+  }
+}
