@@ -96,4 +96,22 @@ class BadPacketsIT {
     injector.send(from, 255, good);
     rig.awaitCondition(() -> hakit.vrrpState() == VrrpState.BACKUP, 5_000, "a valid priority-254 advert wins");
   }
+
+  @Test
+  void wrongPassword_keepalivedsAdvertsDroppedAsAuthMismatch_bothBecomeMaster() throws Exception {
+    hakit = VrrpInstance.builder().name("VI_51").vrid(Conf.VRID).priority(100).interfaceName(Lan.NODE_IF)
+        .virtualAddress(Conf.VIP_CIDR).version(2).advertInterval(Duration.ofSeconds(1)).password("wrongpw1")
+        .transportFactory(new LinuxRawTransportFactory()).addressManager(new NetlinkAddressManager()).build();
+    Conf keepalived = Conf.v2("k", 150).withPassword("secret12");
+    VrrpRig.KEEPALIVED.start(rig, rig.k, "keepalived", keepalived);
+    inH = new NetnsThread(rig.h);
+    inH.call(() -> hakit.start().toCompletableFuture().get(10, TimeUnit.SECONDS));
+
+    // Each ignores the other: the split brain that a password mismatch causes (keepalived too).
+    rig.awaitCondition(() -> rig.h.has(Conf.VIP_CIDR) && rig.k.has(Conf.VIP_CIDR), 15_000,
+        "both nodes master with different passwords");
+    rig.awaitCondition(() -> hakit.counters().dropped(DropReason.AUTH_MISMATCH) > 0, 5_000,
+        "keepalived's adverts dropped for their password; counters: " + hakit.counters());
+    assertThat(hakit.counters().advertsReceived()).isZero();
+  }
 }

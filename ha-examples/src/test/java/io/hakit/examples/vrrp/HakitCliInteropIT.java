@@ -1,5 +1,7 @@
 package io.hakit.examples.vrrp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.hakit.core.testing.Interop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +37,9 @@ class HakitCliInteropIT {
   void hakitHighKeepalivedLow_v2MulticastOneSecond_crashRecoverGraceful() throws Exception {
     report("HAKit (150) vs keepalived (100), v2 multicast 1 s",
         FailoverScenario.run(rig, VrrpRig.HAKIT, VrrpRig.KEEPALIVED, prio -> Conf.v2("n" + prio, prio)));
+
+    // the graceful stop printed its counters: adverts sent and received, masterships, no drops
+    assertThat(rig.logs()).containsPattern("\\(VI_51\\) stopped: sent=[1-9][0-9]* received=[1-9][0-9]* becameMaster=1 drops=\\{\\}");
   }
 
   @Test
@@ -57,6 +62,28 @@ class HakitCliInteropIT {
         FailoverScenario.run(rig, VrrpRig.KEEPALIVED, VrrpRig.HAKIT, prio -> prio == 150
             ? Conf.v3("n150", 150).withUnicast(rig.h.ip, rig.k.ip)
             : Conf.v3("n100", 100).withUnicast(rig.k.ip, rig.h.ip)));
+  }
+
+  @Test
+  void hakitHighKeepalivedLow_v3LinkCutWhileRunning_faultThenBackAndPreempt() throws Exception {
+    Conf high = Conf.v3("n150", 150);
+    Conf low = Conf.v3("n100", 100);
+    RunningSpeaker keepalived = VrrpRig.KEEPALIVED.start(rig, rig.k, "low", low);
+    RunningSpeaker hakit = VrrpRig.HAKIT.start(rig, rig.h, "high", high);
+    rig.awaitCondition(() -> keepalived.isReady() && hakit.isReady(), 20_000, "both speakers running");
+    rig.awaitVipOnlyOn(rig.h, rig.k, 10_000, System.nanoTime(), "HAKit master");
+
+    // keepalived's rule: the instance's own interface is tracked, link down means FAULT
+    long cut = System.nanoTime();
+    rig.h.linkDown();
+    long takeover = rig.awaitVipOnlyOn(rig.k, rig.h, low.masterDownMillis() + 5_000, cut,
+        "keepalived master, HAKit in FAULT without the VIP");
+    assertThat(hakit.isAlive()).isTrue();
+    assertThat(hakit.log()).contains("entering FAULT state");
+
+    rig.h.linkUp();
+    rig.awaitVipOnlyOn(rig.h, rig.k, 10_000, System.nanoTime(), "HAKit back from FAULT preempts");
+    logger.info("link cut under a running HAKit master: keepalived holds the VIP after {} ms", takeover);
   }
 
   @Test

@@ -19,10 +19,12 @@ public final class Lan implements AutoCloseable {
   private final String suffix;
   private final String switchNs;
   private final List<Node> nodes = new ArrayList<>();
+  private final Thread cleanup = new Thread(this::deleteNamespaces, "delete-lan");
 
   private Lan(String suffix) {
     this.suffix = suffix;
     this.switchNs = "hksw" + suffix;
+    Runtime.getRuntime().addShutdownHook(cleanup); // also when the test JVM is stopped mid-test
   }
 
   public static Lan create() throws IOException {
@@ -45,7 +47,8 @@ public final class Lan implements AutoCloseable {
     nodes.add(node);
     Shell.run("ip", "netns", "add", node.ns);
     node.exec("ip", "link", "set", "lo", "up");
-    node.exec("sysctl", "-q", "-w", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0");
+    // procps' sysctl may be missing: write the /proc/sys files of the namespace directly
+    node.exec("sh", "-c", "printf 0 > /proc/sys/net/ipv6/conf/all/accept_dad; printf 0 > /proc/sys/net/ipv6/conf/default/accept_dad");
     String port = "p" + name;
     Shell.run("ip", "link", "add", NODE_IF, "netns", node.ns, "type", "veth", "peer", "name", port, "netns", switchNs);
     inSwitch("ip", "link", "set", port, "master", "br0", "up");
@@ -62,7 +65,16 @@ public final class Lan implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Node n : nodes) {
+    deleteNamespaces();
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down; the hook runs anyway
+    }
+  }
+
+  private void deleteNamespaces() {
+    for (Node n : List.copyOf(nodes)) {
       try {
         Shell.run("ip", "netns", "del", n.ns);
       } catch (IOException e) {

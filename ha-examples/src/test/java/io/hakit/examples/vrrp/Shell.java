@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-/** Runs short commands (ip, sysctl) with a deadline; their output, or an exception naming them. */
+/** Runs short commands (ip, sh) with a deadline; their output, or an exception naming them. */
 public final class Shell {
   private Shell() {}
 

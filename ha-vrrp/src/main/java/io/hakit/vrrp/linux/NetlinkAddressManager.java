@@ -40,13 +40,15 @@ public final class NetlinkAddressManager implements VirtualAddressManager {
   @Override
   public void add(VirtualAddress address) throws IOException {
     checkAvailable();
-    int errno = Rtnetlink.changeAddress(true, address.address(), address.prefixLength(), Interfaces.index(address.interfaceName()));
+    RtnlMessages.Ack ack = Rtnetlink.changeAddress(true, address.address(), address.prefixLength(),
+        Interfaces.index(address.interfaceName()));
+    int errno = ack.errno();
     if (errno == 0) {
       logger.info("({}) added virtual address {}", address.interfaceName(), address);
     } else if (errno == LibC.EEXIST) {
       logger.debug("({}) virtual address {} was present already", address.interfaceName(), address);
     } else {
-      throw new ErrnoException("adding " + address, errno, describe(errno));
+      throw new ErrnoException("adding " + address, errno, describe(ack));
     }
   }
 
@@ -58,13 +60,14 @@ public final class NetlinkAddressManager implements VirtualAddressManager {
       logger.debug("({}) interface gone: virtual address {} is absent with it", address.interfaceName(), address);
       return;
     }
-    int errno = Rtnetlink.changeAddress(false, address.address(), address.prefixLength(), ifindex);
+    RtnlMessages.Ack ack = Rtnetlink.changeAddress(false, address.address(), address.prefixLength(), ifindex);
+    int errno = ack.errno();
     if (errno == 0) {
       logger.info("({}) removed virtual address {}", address.interfaceName(), address);
     } else if (errno == LibC.EADDRNOTAVAIL) {
       logger.debug("({}) virtual address {} was absent already", address.interfaceName(), address);
     } else {
-      throw new ErrnoException("removing " + address, errno, describe(errno));
+      throw new ErrnoException("removing " + address, errno, describe(ack));
     }
   }
 
@@ -147,12 +150,14 @@ public final class NetlinkAddressManager implements VirtualAddressManager {
     }
   }
 
-  private static String describe(int errno) {
-    return switch (errno) {
+  /** The kernel's explanation when it gave one, else ours. */
+  private static String describe(RtnlMessages.Ack ack) {
+    String general = switch (ack.errno()) {
       case 1 -> "operation not permitted (needs CAP_NET_ADMIN)";
       case LibC.ENODEV -> "no such device";
       case 22 -> "invalid argument";
       default -> "refused by the kernel";
     };
+    return ack.message().isEmpty() ? general : general + ": " + ack.message();
   }
 }

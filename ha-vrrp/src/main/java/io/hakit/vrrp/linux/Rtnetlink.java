@@ -15,12 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Rtnetlink {
   private static final int RECEIVE_TIMEOUT_MILLIS = 2000;
   private static final int BUFFER_SIZE = 32 * 1024;
+  private static final int SOL_NETLINK = 270;
+  private static final int NETLINK_EXT_ACK = 11;
   private static final AtomicInteger sequences = new AtomicInteger((int) (System.nanoTime() & 0xffff));
 
   private Rtnetlink() {}
 
-  /** Adds or deletes an address; returns 0 or the errno the kernel answered (EEXIST, EADDRNOTAVAIL...). */
-  static int changeAddress(boolean add, InetAddress address, int prefixLength, int ifindex) throws IOException {
+  /** Adds or deletes an address; returns the kernel's ACK (errno 0) or refusal (EEXIST, EADDRNOTAVAIL...). */
+  static RtnlMessages.Ack changeAddress(boolean add, InetAddress address, int prefixLength, int ifindex) throws IOException {
     int sequence = sequences.incrementAndGet();
     byte[] request = RtnlMessages.addressRequest(add, sequence, address, prefixLength, ifindex);
     try (NativeSocket socket = open()) {
@@ -28,9 +30,9 @@ final class Rtnetlink {
       byte[] buffer = new byte[BUFFER_SIZE];
       for (int datagrams = 0; datagrams < 64; datagrams++) {
         int length = socket.receive(buffer, 0, "ACK");
-        Integer errno = RtnlMessages.ackErrno(buffer, Math.min(length, buffer.length), sequence);
-        if (errno != null) {
-          return errno;
+        RtnlMessages.Ack ack = RtnlMessages.ack(buffer, Math.min(length, buffer.length), sequence);
+        if (ack != null) {
+          return ack;
         }
       }
       throw new IOException("rtnetlink: no answer to request " + sequence);
@@ -60,6 +62,11 @@ final class Rtnetlink {
     NativeSocket socket = NativeSocket.open(LibC.AF_NETLINK, LibC.SOCK_RAW, LibC.NETLINK_ROUTE, "rtnetlink");
     try {
       socket.setBytes(LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, NativeStructs.timeval(RECEIVE_TIMEOUT_MILLIS), "SO_RCVTIMEO");
+      try {
+        socket.setInt(SOL_NETLINK, NETLINK_EXT_ACK, 1, "NETLINK_EXT_ACK");
+      } catch (ErrnoException e) {
+        // kernels before 4.12: errors come without the kernel's explanation
+      }
       socket.bind(NativeStructs.sockaddrNl(), "nl_pid 0");
       return socket;
     } catch (IOException | RuntimeException e) {

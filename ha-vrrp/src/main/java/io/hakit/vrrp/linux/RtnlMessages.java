@@ -26,6 +26,11 @@ final class RtnlMessages {
   static final short NLM_F_EXCL = 0x200;
   static final short NLM_F_CREATE = 0x400;
   static final short NLM_F_DUMP = 0x300;
+  /** In an NLMSG_ERROR: our request was not echoed beyond its header. */
+  static final short NLM_F_CAPPED = 0x100;
+  /** In an NLMSG_ERROR: extended ACK attributes follow. */
+  static final short NLM_F_ACK_TLVS = 0x200;
+  static final int NLMSGERR_ATTR_MSG = 1;
   static final short IFA_ADDRESS = 1;
   static final short IFA_LOCAL = 2;
   static final int IFA_F_SECONDARY = 0x01;
@@ -104,10 +109,13 @@ final class RtnlMessages {
   }
 
   /**
-   * The result carried by the NLMSG_ERROR answering {@code sequence} in this datagram: 0 for an ACK,
-   * a positive errno for a failure, or null when the datagram holds no such answer.
+   * The kernel's answer to a request: 0 (ACK) or a positive errno, and the kernel's own words
+   * when extended ACKs are on (NETLINK_EXT_ACK), e.g. "ipv4: Address already assigned."; else "".
    */
-  static @Nullable Integer ackErrno(byte[] datagram, int length, int sequence) {
+  record Ack(int errno, String message) {}
+
+  /** The NLMSG_ERROR answering {@code sequence} in this datagram, or null when there is none. */
+  static @Nullable Ack ack(byte[] datagram, int length, int sequence) {
     ByteBuffer b = ByteBuffer.wrap(datagram, 0, length).order(ByteOrder.nativeOrder());
     int offset = 0;
     while (offset + NLMSG_HEADER <= length) {
@@ -116,11 +124,44 @@ final class RtnlMessages {
         return null;
       }
       if (b.getShort(offset + 4) == NLMSG_ERROR && b.getInt(offset + 8) == sequence && messageLength >= NLMSG_HEADER + 4) {
-        return -b.getInt(offset + NLMSG_HEADER);
+        int errno = -b.getInt(offset + NLMSG_HEADER);
+        return new Ack(errno, extendedAckMessage(b, offset, messageLength));
       }
       offset += align(messageLength);
     }
     return null;
+  }
+
+  /**
+   * netlink(7) extended ACK: after {@code struct nlmsgerr} (the error and a copy of our request,
+   * cut to its header when NLM_F_CAPPED) come attributes; NLMSGERR_ATTR_MSG (1) is a C string.
+   */
+  private static String extendedAckMessage(ByteBuffer b, int offset, int messageLength) {
+    short flags = b.getShort(offset + 6);
+    if ((flags & NLM_F_ACK_TLVS) == 0 || messageLength < NLMSG_HEADER + 4 + NLMSG_HEADER) {
+      return "";
+    }
+    int request = offset + NLMSG_HEADER + 4;
+    int echoed = (flags & NLM_F_CAPPED) != 0 ? NLMSG_HEADER : align(b.getInt(request));
+    int end = offset + messageLength;
+    int attribute = request + echoed;
+    while (attribute + 4 <= end) {
+      int attributeLength = b.getShort(attribute) & 0xffff;
+      if (attributeLength < 4 || attribute + attributeLength > end) {
+        break;
+      }
+      if ((b.getShort(attribute + 2) & 0xffff) == NLMSGERR_ATTR_MSG) {
+        byte[] text = new byte[attributeLength - 4];
+        b.get(attribute + 4, text);
+        int nul = 0;
+        while (nul < text.length && text[nul] != 0) {
+          nul++;
+        }
+        return new String(text, 0, nul, java.nio.charset.StandardCharsets.UTF_8);
+      }
+      attribute += align(attributeLength);
+    }
+    return "";
   }
 
   /**

@@ -87,7 +87,7 @@ class NetlinkAddressManagerIT {
 
   @Test
   void announce_ipv4_peerLearnsOurMacFromTheGratuitousArp() throws Exception {
-    link.b.exec("sysctl", "-q", "-w", "net.ipv4.conf." + TwoNodeLink.B_IF + ".arp_accept=1");
+    link.b.sysctl("net.ipv4.conf." + TwoNodeLink.B_IF + ".arp_accept", "1");
     VirtualAddress vip = vip("198.18.0.200", 24);
     String mac = macOf(link.a, TwoNodeLink.A_IF);
 
@@ -103,8 +103,8 @@ class NetlinkAddressManagerIT {
   @Test
   void announce_ipv6_peerLearnsOurMacFromTheNeighbourAdvertisement() throws Exception {
     // A peer only records an advertisement it did not ask for when it routes and accepts untracked NAs.
-    link.b.exec("sysctl", "-q", "-w", "net.ipv6.conf." + TwoNodeLink.B_IF + ".forwarding=1",
-        "net.ipv6.conf." + TwoNodeLink.B_IF + ".accept_untracked_na=1");
+    link.b.sysctl("net.ipv6.conf." + TwoNodeLink.B_IF + ".forwarding", "1");
+    link.b.sysctl("net.ipv6.conf." + TwoNodeLink.B_IF + ".accept_untracked_na", "1");
     VirtualAddress vip = vip("2001:db8:51::200", 64);
     String mac = macOf(link.a, TwoNodeLink.A_IF);
 
@@ -115,6 +115,15 @@ class NetlinkAddressManagerIT {
     });
 
     awaitNeighbour(link.b, "2001:db8:51::200", mac);
+  }
+
+  @Test
+  void changeAddress_kernelRefuses_explainsWithItsExtendedAck() throws Exception {
+    RtnlMessages.Ack ack = link.a.call(() ->
+        Rtnetlink.changeAddress(true, address("198.18.0.200"), 40, Interfaces.index(TwoNodeLink.A_IF)));
+
+    assertThat(ack.errno()).isEqualTo(22);
+    assertThat(ack.message()).containsIgnoringCase("prefix");
   }
 
   @Test

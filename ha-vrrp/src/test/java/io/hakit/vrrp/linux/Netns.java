@@ -20,9 +20,12 @@ import java.util.concurrent.TimeoutException;
 final class Netns implements AutoCloseable {
   private final String name;
   private final ExecutorService thread;
+  private final Thread cleanup;
 
   private Netns(String name) {
     this.name = name;
+    this.cleanup = new Thread(this::delete, "delete-" + name);
+    Runtime.getRuntime().addShutdownHook(cleanup); // also when the test JVM is stopped mid-test
     this.thread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "netns-" + name);
       t.setDaemon(true);
@@ -79,6 +82,17 @@ final class Netns implements AutoCloseable {
     return run(full.toArray(String[]::new));
   }
 
+  /**
+   * Sets a {@code net.*} sysctl of this namespace by writing its /proc/sys file (no dependency on
+   * procps' sysctl binary). {@code key} is dotted: {@code net.ipv4.conf.vb.arp_accept}.
+   */
+  void sysctl(String key, String value) throws IOException {
+    if (!key.matches("net\\.[a-z0-9_.]+")) {
+      throw new IllegalArgumentException("key: " + key + " (expected: net.xxx.yyy)");
+    }
+    exec("sh", "-c", "printf %s '" + value + "' > /proc/sys/" + key.replace('.', '/'));
+  }
+
   static String run(String... command) throws IOException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
@@ -102,6 +116,15 @@ final class Netns implements AutoCloseable {
   @Override
   public void close() {
     thread.shutdownNow();
+    delete();
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanup);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down; the hook runs anyway
+    }
+  }
+
+  private void delete() {
     try {
       run("ip", "netns", "del", name);
     } catch (IOException e) {

@@ -55,12 +55,26 @@ class RtnlMessagesTest {
   }
 
   @Test
-  void ackErrno_errorMessageForOurSequence_positiveErrno() {
+  void ack_errorMessageForOurSequence_positiveErrnoWithoutText() {
     byte[] ack = error(5, -17);
 
-    assertThat(RtnlMessages.ackErrno(ack, ack.length, 5)).isEqualTo(17);
-    assertThat(RtnlMessages.ackErrno(ack, ack.length, 6)).isNull();
-    assertThat(RtnlMessages.ackErrno(error(9, 0), 36, 9)).isZero();
+    assertThat(RtnlMessages.ack(ack, ack.length, 5)).isEqualTo(new RtnlMessages.Ack(17, ""));
+    assertThat(RtnlMessages.ack(ack, ack.length, 6)).isNull();
+    assertThat(RtnlMessages.ack(error(9, 0), 36, 9).errno()).isZero();
+  }
+
+  @Test
+  void ack_extendedAckWithMessage_kernelTextRead() {
+    // NLMSG_ERROR with NLM_F_CAPPED | NLM_F_ACK_TLVS, then NLMSGERR_ATTR_MSG "ipv4: Address already assigned."
+    byte[] text = "ipv4: Address already assigned.\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int attribute = 4 + text.length;
+    int length = 16 + 4 + 16 + ((attribute + 3) & ~3);
+    ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    b.putInt(length).putShort((short) 2).putShort((short) 0x300).putInt(4).putInt(0);
+    b.putInt(-17).putInt(40).putShort((short) 20).putShort((short) 0x605).putInt(4).putInt(0);
+    b.putShort((short) attribute).putShort((short) 1).put(text);
+
+    assertThat(RtnlMessages.ack(b.array(), length, 4)).isEqualTo(new RtnlMessages.Ack(17, "ipv4: Address already assigned."));
   }
 
   @Test

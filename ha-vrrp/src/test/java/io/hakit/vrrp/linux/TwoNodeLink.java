@@ -29,7 +29,8 @@ final class TwoNodeLink implements AutoCloseable {
     try {
       b = Netns.create("hkvb" + suffix);
       for (Netns ns : new Netns[] {a, b}) {
-        ns.exec("sysctl", "-q", "-w", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0");
+        ns.sysctl("net.ipv6.conf.all.accept_dad", "0");
+        ns.sysctl("net.ipv6.conf.default.accept_dad", "0");
       }
       Netns.run("ip", "link", "add", A_IF, "netns", a.name(), "type", "veth", "peer", "name", B_IF, "netns", b.name());
       a.exec("ip", "addr", "add", A_IP + "/24", "dev", A_IF);
