@@ -83,7 +83,10 @@ final class BindKeyword {
       return null;
     }
     List<Bind> binds = new ArrayList<>();
-    for (String addr : addresses.split(",", -1)) {
+    for (String addr : addresses.split(",")) {
+      if (addr.isEmpty()) {
+        continue;
+      }
       Endpoint ep;
       try {
         ep = Endpoint.parse(addr);

@@ -33,6 +33,8 @@ final class ConfigParser {
   final List<Origin> programSections = new ArrayList<>();
   /** Names of the {@code http-errors} sections, which {@code errorfiles} refer to. */
   final java.util.Set<String> httpErrorsSections = new java.util.HashSet<>();
+  /** Names of the {@code resolvers} sections, which servers refer to. */
+  final java.util.Set<String> resolversSections = new java.util.HashSet<>();
   private final Variables vars;
   /** Whether model elements carry their origin (diagnostics always do). */
   private final boolean origins;
@@ -166,6 +168,9 @@ final class ConfigParser {
           }
           if (kw.equals("http-errors")) {
             httpErrorsSections.add(st.word(1));
+          }
+          if (kw.equals("resolvers")) {
+            resolversSections.add(st.word(1));
           }
           diag.warning(st.origin(), "section '" + String.join(" ", st.words()) + "' is supported by HAProxy,"
               + " ignored by HAKit (its lines are skipped).");

@@ -174,8 +174,9 @@ final class CoreProxyKeywords {
       ctx.error("status code '" + st.word(1) + "' not handled.");
       return;
     }
-    if (!java.nio.file.Files.isReadable(ctx.baseDir.resolve(st.word(2)))) {
-      ctx.error("error opening file '" + st.word(2) + "'.");
+    String problem = ErrorFiles.check(ctx.baseDir.resolve(st.word(2)));
+    if (problem != null) {
+      ctx.error("errorfile : '" + st.word(2) + "': " + problem);
       return;
     }
     ctx.draft.errorFiles.put(status, st.word(2));

@@ -215,8 +215,12 @@ final class HttpRuleKeywords {
           }
           bodyKind = w;
           body = need(w, v);
-          if ((w.endsWith("file")) && !java.nio.file.Files.isReadable(ctx.baseDir.resolve(body))) {
+          if (w.endsWith("file") && !java.nio.file.Files.isReadable(ctx.baseDir.resolve(body))) {
             throw new LineError("open(\"" + body + "\") failed: No such file or directory.");
+          }
+          String problem = w.equals("errorfile") ? ErrorFiles.check(ctx.baseDir.resolve(body)) : null;
+          if (problem != null) {
+            throw new LineError("'" + body + "': " + problem);
           }
         }
         case "hdr" -> {

@@ -55,6 +55,7 @@ final class ModelAssembler {
         checkTracks(p, backends);
       }
     }
+    ReferenceChecks.check(parser.proxies.proxies, backends, diag);
     ProxyModel.Builder model = ProxyModel.builder();
     for (ProxyDraft p : parser.proxies.proxies) {
       if (p.type.frontend()) {
@@ -136,6 +137,11 @@ final class ModelAssembler {
   private void checkTracks(ProxyDraft p, Map<String, ProxyDraft> backends) {
     for (io.hakit.core.model.Server s : p.servers) {
       for (io.hakit.core.model.Setting o : s.options()) {
+        if (o.keyword().equals("resolvers") && !o.args().isEmpty()
+            && !parser.resolversSections.contains(o.args().get(0))) {
+          diag.error(s.origin(), "backend '" + p.name + "', server '" + s.name() + "': unable to find required"
+              + " resolvers '" + o.args().get(0) + "'");
+        }
         if (!o.keyword().equals("track") || o.args().isEmpty()) {
           continue;
         }

@@ -23,6 +23,15 @@ final class ServerKeywords {
   private static final Set<String> TYPED = Set.of("check", "no-check", "backup", "no-backup", "disabled", "enabled",
       "send-proxy", "no-send-proxy", "inter", "fastinter", "downinter", "rise", "fall", "weight", "maxconn",
       "maxqueue", "port", "addr", "slowstart", "cookie");
+  /** Kept options whose value 2.6 checks against a closed list. */
+  private static final java.util.Map<String, Set<String>> CHOICES = java.util.Map.of(
+      "observe", Set.of("none", "layer4", "layer7"),
+      "on-error", Set.of("fastinter", "fail-check", "sudden-death", "mark-down"),
+      "on-marked-down", Set.of("shutdown-sessions"),
+      "on-marked-up", Set.of("shutdown-backup-sessions"),
+      "proto", Set.of("h1", "h2", "fcgi", "none"),
+      "verify", Set.of("none", "required"),
+      "resolve-prefer", Set.of("ipv4", "ipv6"));
   private static final Set<String> NOT_ON_DEFAULT_SERVER =
       Set.of("id", "no-sslv3", "no-tlsv10", "no-tlsv11", "no-tlsv12", "no-tlsv13");
 
@@ -91,6 +100,12 @@ final class ServerKeywords {
       ctx.error(label + " : invalid address: " + e.getMessage());
       return;
     }
+    if (address.isWildcard() && address.family() != Endpoint.Family.UNIX) {
+      // 2.6 takes it (the server then has no usable address); the model cannot hold it.
+      ctx.draft.backendExtras.add(new Setting("server", st.from(1), ctx.origin));
+      ctx.ignoredByHakit(label + " without an address");
+      return;
+    }
     if (address.isRange()) {
       ctx.error(label + " : port ranges and offsets are not allowed in '" + st.word(2) + "'");
       return;
@@ -151,6 +166,11 @@ final class ServerKeywords {
         value = words.get(++i);
       }
       try {
+        Set<String> choices = CHOICES.get(kw);
+        if (choices != null && !choices.contains(value)) {
+          throw new LineError("'" + kw + "' expects one of " + String.join(", ", choices.stream().sorted()
+              .map(c -> "'" + c + "'").toList()) + " but got '" + value + "'.");
+        }
         if (TYPED.contains(kw)) {
           typed(s, kw, value);
         } else {
