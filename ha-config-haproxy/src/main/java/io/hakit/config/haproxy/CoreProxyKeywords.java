@@ -118,6 +118,11 @@ final class CoreProxyKeywords {
       ctx.error("'use_backend' requires a backend name.");
       return;
     }
+    String problem = st.word(1).contains("%") ? LogFormats.check(st.word(1)) : null;
+    if (problem != null) {
+      ctx.error("'use_backend' : " + problem);
+      return;
+    }
     Condition cond = null;
     if (st.size() > 2) {
       if (!ConditionParser.isConditionStart(st.word(2))) {
@@ -239,6 +244,11 @@ final class CoreProxyKeywords {
       return;
     }
     if (tooMany(ctx, st, 1)) {
+      return;
+    }
+    String problem = LogFormats.check(st.word(1));
+    if (problem != null) {
+      ctx.error("failed to parse log-format : " + problem);
       return;
     }
     ctx.draft.logStyle = LogStyle.CUSTOM;
