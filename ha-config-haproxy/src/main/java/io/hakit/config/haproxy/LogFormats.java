@@ -17,6 +17,19 @@ final class LogFormats {
 
   private LogFormats() {}
 
+  /** True when the string holds a variable or a sample, i.e. its value is only known per request. */
+  static boolean isDynamic(String fmt) {
+    for (int i = 0; i + 1 < fmt.length(); i++) {
+      if (fmt.charAt(i) == '%') {
+        if (fmt.charAt(i + 1) != '%') {
+          return true;
+        }
+        i++;
+      }
+    }
+    return false;
+  }
+
   /** HAProxy's complaint about a log-format string, or null when it parses. */
   static @Nullable String check(String fmt) {
     int i = 0;
