@@ -90,6 +90,7 @@ final class BindKeyword {
       Endpoint ep;
       try {
         ep = Endpoint.parse(addr);
+        Addresses.requireValidLiteral(ep);
       } catch (IllegalArgumentException e) {
         diag.error(origin, "'bind' : " + e.getMessage());
         return null;

@@ -95,7 +95,10 @@ final class ServerKeywords {
     }
     Endpoint address;
     try {
-      address = Endpoint.parse(st.word(2));
+      String text = st.word(2);
+      // Port 0 means "the port the client connected to", as no port does.
+      address = Endpoint.parse(text.endsWith(":0") ? text.substring(0, text.length() - 2) : text);
+      Addresses.requireValidLiteral(address);
     } catch (IllegalArgumentException e) {
       ctx.error(label + " : invalid address: " + e.getMessage());
       return;
