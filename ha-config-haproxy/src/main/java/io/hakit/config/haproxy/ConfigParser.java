@@ -182,7 +182,8 @@ final class ConfigParser {
     switch (kind) {
       case NONE -> diag.error(st.origin(), "unknown keyword '" + kw + "' out of section.");
       case GLOBAL -> GlobalSectionParser.parse(global, st, modifier, diag, vars);
-      case PROXY -> ProxySectionParser.parse(java.util.Objects.requireNonNull(current), st, modifier, diag, baseDir);
+      case PROXY -> ProxySectionParser.parse(java.util.Objects.requireNonNull(current), st, modifier, diag, baseDir,
+          global);
       case BROKEN_PROXY -> diag.error(st.origin(), "'listen' or 'defaults' expected.");
       case OTHER -> {
         // Recognised section HAKit does not model: its lines were announced once at the header.

@@ -118,7 +118,7 @@ final class ServerKeywords {
         true)) {
       return;
     }
-    if (s.ssl && !s.verifyNone && !s.caFile) {
+    if (s.ssl && !s.verifyNone && !s.caFile && !ctx.global.serverVerifyNone) {
       ctx.error(label + " : verify is enabled by default but no CA file specified. If you're running on a LAN where"
           + " you're certain to trust the server's certificate, please set an explicit 'verify none' statement on"
           + " the 'server' line, or use 'ssl-server-verify none' in the global section to disable server-side"
