@@ -1,6 +1,5 @@
 package io.hakit.config.haproxy;
 
-import io.hakit.core.Origin;
 import io.hakit.core.model.Acl;
 import io.hakit.core.model.AclFlags;
 import io.hakit.core.model.ModelException;
@@ -128,10 +127,5 @@ final class AclParser {
     return base.equals("always_true") || base.equals("always_false") || base.endsWith("_fc") || base.equals("ssl_c_used")
         || base.equals("ssl_fc_has_crt") || base.equals("ssl_fc_has_sni") || base.equals("req.ssl_hello_type")
         || base.equals("ssl_fc_is_resumed") || base.equals("stopping") || base.equals("wait_end");
-  }
-
-  /** The origin-free form for anonymous ACLs. */
-  static Origin originOf(ProxyContext ctx) {
-    return ctx.origin;
   }
 }

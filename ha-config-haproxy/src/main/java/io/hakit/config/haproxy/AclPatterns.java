@@ -27,8 +27,27 @@ final class AclPatterns {
       if (kind.equals("ip") && !isIpPattern(p)) {
         return "'" + p + "' is not a valid IPv4 or IPv6 address.";
       }
+      if (kind.equals("reg") && !isRegex(p)) {
+        return "regex '" + p + "' is invalid.";
+      }
     }
     return null;
+  }
+
+  /**
+   * Whether a regex compiles. Java's syntax is close to PCRE's; constructs only PCRE knows are
+   * given the benefit of the doubt rather than refused.
+   */
+  private static boolean isRegex(String p) {
+    if (p.contains("(?P") || p.contains("\\K") || p.contains("(?|") || p.contains("(*")) {
+      return true;
+    }
+    try {
+      java.util.regex.Pattern.compile(p);
+      return true;
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return false;
+    }
   }
 
   private static boolean isIntRange(String p) {
@@ -54,12 +73,20 @@ final class AclPatterns {
     return true;
   }
 
+  private static boolean isIntIn(String s, int min, int max) {
+    if (!isInt(s) || s.length() > 4) {
+      return false;
+    }
+    int v = Integer.parseInt(s);
+    return v >= min && v <= max;
+  }
+
   private static boolean isIpPattern(String p) {
     int slash = p.indexOf('/');
     String addr = slash < 0 ? p : p.substring(0, slash);
     String mask = slash < 0 ? null : p.substring(slash + 1);
     if (addr.indexOf(':') >= 0) {
-      return IpLiterals.parseIpv6(addr) != null && (mask == null || isInt(mask));
+      return IpLiterals.parseIpv6(addr) != null && (mask == null || isIntIn(mask, 0, 128));
     }
     boolean numeric = !addr.isEmpty() && addr.chars().allMatch(c -> Character.isDigit(c) || c == '.');
     if (!numeric) {
@@ -68,6 +95,6 @@ final class AclPatterns {
     if (IpLiterals.parseIpv4(addr) == null) {
       return false;
     }
-    return mask == null || isInt(mask) || IpLiterals.parseIpv4(mask) != null;
+    return mask == null || isIntIn(mask, 0, 32) || IpLiterals.parseIpv4(mask) != null;
   }
 }

@@ -83,10 +83,14 @@ final class BindKeyword {
       return null;
     }
     List<Bind> binds = new ArrayList<>();
-    for (String addr : addresses.split(",", -1)) {
+    for (String addr : addresses.split(",")) {
+      if (addr.isEmpty()) {
+        continue;
+      }
       Endpoint ep;
       try {
         ep = Endpoint.parse(addr);
+        Addresses.requireValidLiteral(ep);
       } catch (IllegalArgumentException e) {
         diag.error(origin, "'bind' : " + e.getMessage());
         return null;

@@ -164,7 +164,6 @@ final class ConditionExpression {
     List<String> args = new ArrayList<>();
     StringBuilder arg = new StringBuilder();
     char quote = 0;
-    boolean any = false;
     while (pos < text.length()) {
       char c = text.charAt(pos++);
       if (quote != 0) {
@@ -178,31 +177,22 @@ final class ConditionExpression {
         continue;
       }
       switch (c) {
-        case '"', '\'' -> {
-          quote = c;
-          any = true;
-        }
+        case '"', '\'' -> quote = c;
         case '\\' -> {
           if (pos < text.length()) {
             arg.append(unescape(text.charAt(pos++)));
           }
-          any = true;
         }
         case ',' -> {
           args.add(arg.toString());
           arg.setLength(0);
-          any = true;
         }
         case ')' -> {
-          if (any || arg.length() > 0) {
-            args.add(arg.toString());
-          }
+          // "()" is one empty argument for 2.6 (every predicate takes at least one).
+          args.add(arg.toString());
           return args;
         }
-        default -> {
-          arg.append(c);
-          any = true;
-        }
+        default -> arg.append(c);
       }
     }
     throw unparsable(start);

@@ -33,6 +33,8 @@ final class ConfigParser {
   final List<Origin> programSections = new ArrayList<>();
   /** Names of the {@code http-errors} sections, which {@code errorfiles} refer to. */
   final java.util.Set<String> httpErrorsSections = new java.util.HashSet<>();
+  /** Names of the {@code resolvers} sections, which servers refer to. */
+  final java.util.Set<String> resolversSections = new java.util.HashSet<>();
   private final Variables vars;
   /** Whether model elements carry their origin (diagnostics always do). */
   private final boolean origins;
@@ -167,6 +169,9 @@ final class ConfigParser {
           if (kw.equals("http-errors")) {
             httpErrorsSections.add(st.word(1));
           }
+          if (kw.equals("resolvers")) {
+            resolversSections.add(st.word(1));
+          }
           diag.warning(st.origin(), "section '" + String.join(" ", st.words()) + "' is supported by HAProxy,"
               + " ignored by HAKit (its lines are skipped).");
           enter(Kind.OTHER, null, st.word(1).isEmpty() ? kw : st.word(1));
@@ -177,7 +182,8 @@ final class ConfigParser {
     switch (kind) {
       case NONE -> diag.error(st.origin(), "unknown keyword '" + kw + "' out of section.");
       case GLOBAL -> GlobalSectionParser.parse(global, st, modifier, diag, vars);
-      case PROXY -> ProxySectionParser.parse(java.util.Objects.requireNonNull(current), st, modifier, diag, baseDir);
+      case PROXY -> ProxySectionParser.parse(java.util.Objects.requireNonNull(current), st, modifier, diag, baseDir,
+          global);
       case BROKEN_PROXY -> diag.error(st.origin(), "'listen' or 'defaults' expected.");
       case OTHER -> {
         // Recognised section HAKit does not model: its lines were announced once at the header.

@@ -118,6 +118,11 @@ final class CoreProxyKeywords {
       ctx.error("'use_backend' requires a backend name.");
       return;
     }
+    String problem = st.word(1).contains("%") ? LogFormats.check(st.word(1)) : null;
+    if (problem != null) {
+      ctx.error("'use_backend' : " + problem);
+      return;
+    }
     Condition cond = null;
     if (st.size() > 2) {
       if (!ConditionParser.isConditionStart(st.word(2))) {
@@ -174,8 +179,9 @@ final class CoreProxyKeywords {
       ctx.error("status code '" + st.word(1) + "' not handled.");
       return;
     }
-    if (!java.nio.file.Files.isReadable(ctx.baseDir.resolve(st.word(2)))) {
-      ctx.error("error opening file '" + st.word(2) + "'.");
+    String problem = ErrorFiles.check(ctx.baseDir.resolve(st.word(2)));
+    if (problem != null) {
+      ctx.error("errorfile : '" + st.word(2) + "': " + problem);
       return;
     }
     ctx.draft.errorFiles.put(status, st.word(2));
@@ -238,6 +244,11 @@ final class CoreProxyKeywords {
       return;
     }
     if (tooMany(ctx, st, 1)) {
+      return;
+    }
+    String problem = LogFormats.check(st.word(1));
+    if (problem != null) {
+      ctx.error("failed to parse log-format : " + problem);
       return;
     }
     ctx.draft.logStyle = LogStyle.CUSTOM;

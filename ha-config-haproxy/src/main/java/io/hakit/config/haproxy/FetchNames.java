@@ -48,13 +48,14 @@ final class FetchNames {
         case "int", "len" -> "int";
         case "ip" -> "ip";
         case "bool", "found" -> "bool";
+        case "reg" -> "reg";
         default -> "str";
       };
     }
     String base = baseName(criterion);
     String aclMethod = ACL_METHODS.get(base);
     if (aclMethod != null) {
-      return aclMethod.equals("len") ? "int" : "str";
+      return aclMethod.equals("len") ? "int" : aclMethod.equals("reg") ? "reg" : "str";
     }
     if (hasConverters(criterion)) {
       return null;

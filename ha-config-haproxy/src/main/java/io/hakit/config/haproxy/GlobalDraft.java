@@ -10,5 +10,7 @@ final class GlobalDraft {
   /** JVM-inapplicable directives already warned about: HAKit reports each once. */
   final Set<String> warnedInapplicable = new HashSet<>();
   boolean masterWorker;
+  /** {@code ssl-server-verify none}: servers with {@code ssl} need no CA file. */
+  boolean serverVerifyNone;
   boolean seen;
 }

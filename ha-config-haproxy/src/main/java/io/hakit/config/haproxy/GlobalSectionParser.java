@@ -115,6 +115,9 @@ final class GlobalSectionParser {
         if (kw.equals("master-worker")) {
           g.masterWorker = true;
         }
+        if (kw.equals("ssl-server-verify")) {
+          g.serverVerifyNone = st.word(1).equals("none");
+        }
         if (kw.startsWith("tune.") && st.size() == 2) {
           b.tune(kw, st.word(1));
           return;

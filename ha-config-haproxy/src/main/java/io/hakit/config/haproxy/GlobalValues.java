@@ -46,7 +46,7 @@ final class GlobalValues {
       return null;
     }
     return switch (kw) {
-      case "setenv", "presetenv" -> st.size() != 3 ? "'" + kw + "' expects a name and a value." : null;
+      case "setenv", "presetenv" -> st.size() < 3 ? "'" + kw + "' expects a name and a value." : null;
       case "unsetenv" -> st.size() < 2 ? "'unsetenv' expects at least one variable name." : null;
       case "master-worker" -> st.size() > 2 || (st.size() == 2 && !v.equals("no-exit-on-failure"))
           ? "'master-worker' only supports 'no-exit-on-failure' option." : null;

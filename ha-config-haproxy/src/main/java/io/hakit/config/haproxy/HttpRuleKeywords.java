@@ -116,6 +116,7 @@ final class HttpRuleKeywords {
       }
       case "set-header", "add-header" -> {
         exact(a, 2, action);
+        logFormat(a.get(1));
         return action.equals("set-header") ? new HttpAction.SetHeader(a.get(0), a.get(1))
             : new HttpAction.AddHeader(a.get(0), a.get(1));
       }
@@ -131,10 +132,12 @@ final class HttpRuleKeywords {
       }
       case "set-path" -> {
         exact(a, 1, action);
+        logFormat(a.get(0));
         return new HttpAction.SetPath(a.get(0));
       }
       case "replace-header", "replace-value" -> {
         exact(a, 3, action);
+        logFormat(a.get(2));
         return new HttpAction.ReplaceHeader(action, a.get(0), a.get(1), a.get(2));
       }
       case "redirect" -> {
@@ -146,6 +149,13 @@ final class HttpRuleKeywords {
       default -> {
         return new HttpAction.Other(action, a);
       }
+    }
+  }
+
+  private static void logFormat(String fmt) throws LineError {
+    String problem = LogFormats.check(fmt);
+    if (problem != null) {
+      throw new LineError(problem);
     }
   }
 
@@ -194,6 +204,9 @@ final class HttpRuleKeywords {
             + " 'clear-cookie', 'drop-query', 'ignore-empty' or 'append-slash' (was '" + w + "').");
       }
     }
+    if (!a.get(0).equals("scheme")) {
+      logFormat(a.get(1));
+    }
     return new HttpAction.Redirect(a.get(0), a.get(1), code, options);
   }
 
@@ -215,8 +228,15 @@ final class HttpRuleKeywords {
           }
           bodyKind = w;
           body = need(w, v);
-          if ((w.endsWith("file")) && !java.nio.file.Files.isReadable(ctx.baseDir.resolve(body))) {
+          if (w.equals("lf-string")) {
+            logFormat(body);
+          }
+          if (w.endsWith("file") && !java.nio.file.Files.isReadable(ctx.baseDir.resolve(body))) {
             throw new LineError("open(\"" + body + "\") failed: No such file or directory.");
+          }
+          String problem = w.equals("errorfile") ? ErrorFiles.check(ctx.baseDir.resolve(body)) : null;
+          if (problem != null) {
+            throw new LineError("'" + body + "': " + problem);
           }
         }
         case "hdr" -> {

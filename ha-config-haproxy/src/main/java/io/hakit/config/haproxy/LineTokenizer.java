@@ -112,13 +112,9 @@ final class LineTokenizer {
     }
     if (words.size() >= MAX_WORDS) {
       throw new LineError("too many words, truncating after word " + MAX_WORDS + ", position "
-          + positionOfWord(line) + ": <" + words.get(MAX_WORDS - 1) + ">.");
+          + line.length() + ": <" + words.get(MAX_WORDS - 1) + ">.");
     }
     return words;
-  }
-
-  private static int positionOfWord(String line) {
-    return line.length();
   }
 
   /**

@@ -55,6 +55,7 @@ final class ModelAssembler {
         checkTracks(p, backends);
       }
     }
+    ReferenceChecks.check(parser.proxies.proxies, backends, diag);
     ProxyModel.Builder model = ProxyModel.builder();
     for (ProxyDraft p : parser.proxies.proxies) {
       if (p.type.frontend()) {
@@ -97,9 +98,11 @@ final class ModelAssembler {
 
   private void checkReferences(ProxyDraft p, Map<String, ProxyDraft> backends) {
     String label = "Proxy '" + p.name + "'";
-    if (p.defaultBackend != null && !p.defaultBackend.contains("%[")) {
+    if (p.defaultBackend != null && !LogFormats.isDynamic(p.defaultBackend)) {
       ProxyDraft be = backends.get(p.defaultBackend);
-      if (be == null) {
+      if (be == p) {
+        diag.error(p.defaultBackendOrigin, label + ": loop detected for default_backend: '" + p.name + "'.");
+      } else if (be == null) {
         diag.error(p.defaultBackendOrigin, label + ": unable to find required default_backend: '" + p.defaultBackend
             + "'.");
       } else {
@@ -107,11 +110,13 @@ final class ModelAssembler {
       }
     }
     for (BackendRule r : p.backendRules) {
-      if (r.isDynamic()) {
+      if (LogFormats.isDynamic(r.backend())) {
         continue;
       }
       ProxyDraft be = backends.get(r.backend());
-      if (be == null) {
+      if (be == p) {
+        diag.error(r.origin(), label + ": loop detected for use_backend: '" + p.name + "'.");
+      } else if (be == null) {
         diag.error(r.origin(), label + ": unable to find required use_backend: '" + r.backend() + "'.");
       } else {
         checkMode(p, be, "in a 'use_backend' rule", r.origin());
@@ -136,6 +141,11 @@ final class ModelAssembler {
   private void checkTracks(ProxyDraft p, Map<String, ProxyDraft> backends) {
     for (io.hakit.core.model.Server s : p.servers) {
       for (io.hakit.core.model.Setting o : s.options()) {
+        if (o.keyword().equals("resolvers") && !o.args().isEmpty()
+            && !parser.resolversSections.contains(o.args().get(0))) {
+          diag.error(s.origin(), "backend '" + p.name + "', server '" + s.name() + "': unable to find required"
+              + " resolvers '" + o.args().get(0) + "'");
+        }
         if (!o.keyword().equals("track") || o.args().isEmpty()) {
           continue;
         }

@@ -47,12 +47,15 @@ final class OptionKeywords {
       "http_proxy", "option 'http_proxy' is no longer supported since HAProxy 2.5. Please use 'http-request"
           + " set-uri' and 'http-request set-dst' instead.");
 
+  /** Typed options that take no argument and, like plain flags, accept {@code no}. */
+  private static final java.util.Set<String> CONNECTION_AND_FLAG_SPECIALS = java.util.Set.of("dontlognull",
+      "log-health-checks", "http-keep-alive", "http-server-close", "httpclose");
   private static final Map<String, OptionHandler> SPECIAL = new HashMap<>();
   private static final Map<String, Integer> SPECIAL_CAPS = new HashMap<>();
 
   static {
     special("httplog", Cap.FB, (ctx, st) -> logStyle(ctx, st, LogStyle.HTTPLOG, "clf"));
-    special("tcplog", Cap.FB, (ctx, st) -> logStyle(ctx, st, LogStyle.TCPLOG, "clf"));
+    special("tcplog", Cap.FB, (ctx, st) -> logStyle(ctx, st, LogStyle.TCPLOG, ""));
     special("dontlognull", Cap.F, (ctx, st) -> {
       if (noArgument(ctx, st)) {
         ctx.draft.dontLogNull = on(ctx);
@@ -126,6 +129,12 @@ final class OptionKeywords {
         ctx.warning("'" + name + "' ignored because " + ctx.proxyLabel() + " has no "
             + ((caps & Cap.F) != 0 ? "frontend" : "backend") + " capability.");
       }
+      return;
+    }
+    boolean simple = flagCaps != null || CONNECTION_AND_FLAG_SPECIALS.contains(name);
+    if (simple && ctx.modifier.equals("default")) {
+      // 2.6 shifts the words once more for 'default' and sees the option name as an argument.
+      ctx.error("'option " + name + "' cannot handle unexpected argument '" + name + "'.");
       return;
     }
     if (flagCaps != null) {

@@ -19,8 +19,12 @@ final class ProxyContext {
   final Path baseDir;
   /** The keyword's capability mask, for {@link #keep}. */
   final int keywordCaps;
+  /** The global section read so far (some proxy checks depend on it, as in HAProxy). */
+  final GlobalDraft global;
 
-  ProxyContext(ProxyDraft draft, Diagnostics diag, Origin origin, String modifier, Path baseDir, int keywordCaps) {
+  ProxyContext(ProxyDraft draft, Diagnostics diag, Origin origin, String modifier, Path baseDir, int keywordCaps,
+      GlobalDraft global) {
+    this.global = global;
     this.draft = draft;
     this.diag = diag;
     this.origin = origin;

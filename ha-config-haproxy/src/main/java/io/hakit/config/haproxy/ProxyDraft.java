@@ -84,6 +84,9 @@ final class ProxyDraft {
   final Map<String, Origin> serverNames = new LinkedHashMap<>();
   /** The ACLs and rules of a named defaults section, which HAKit does not apply (see Deviations). */
   boolean hasRules;
+  /** For a defaults section with rules: which kinds of proxies inherit from it (they may not be both). */
+  boolean usedByFrontend;
+  boolean usedByBackend;
 
   ProxyDraft(SectionType type, String name, Origin origin) {
     this.type = type;

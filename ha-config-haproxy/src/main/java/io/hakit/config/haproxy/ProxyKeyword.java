@@ -18,7 +18,13 @@ record ProxyKeyword(String name, int caps, Handler handler) {
 
   /** A keyword HAProxy accepts that HAKit keeps as written, with a warning. */
   static ProxyKeyword kept(String name, int caps) {
-    return new ProxyKeyword(name, caps, ProxyContext::keep);
+    return new ProxyKeyword(name, caps, (ctx, st) -> {
+      if (st.size() < 2) {
+        ctx.error("'" + name + "' expects an argument.");
+        return;
+      }
+      ctx.keep(st);
+    });
   }
 
   /** A keyword HAProxy removed: its own migration message, always fatal. */

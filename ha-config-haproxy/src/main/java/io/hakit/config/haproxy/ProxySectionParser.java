@@ -11,7 +11,8 @@ import java.nio.file.Path;
 final class ProxySectionParser {
   private ProxySectionParser() {}
 
-  static void parse(ProxyDraft draft, Statement st, String modifier, Diagnostics diag, Path baseDir) {
+  static void parse(ProxyDraft draft, Statement st, String modifier, Diagnostics diag, Path baseDir,
+      GlobalDraft global) {
     String kw = st.keyword();
     ProxyKeyword k = ProxyKeywords.get(kw);
     if (k == null) {
@@ -45,6 +46,6 @@ final class ProxySectionParser {
         return;
       }
     }
-    k.handler().parse(new ProxyContext(draft, diag, st.origin(), modifier, baseDir, caps), st);
+    k.handler().parse(new ProxyContext(draft, diag, st.origin(), modifier, baseDir, caps, global), st);
   }
 }

@@ -40,7 +40,8 @@ final class ProxySections {
     int i = 1;
     String name = "";
     if (type == SectionType.DEFAULTS) {
-      if (!st.word(1).isEmpty() && !st.word(1).equals("from")) {
+      boolean fromClause = st.word(1).equals("from") && !st.word(2).isEmpty();
+      if (!st.word(1).isEmpty() && !fromClause) {
         name = st.word(1);
         i = 2;
       }
@@ -92,6 +93,15 @@ final class ProxySections {
       if (base.hasRules && (type == SectionType.DEFAULTS || type == SectionType.LISTEN)) {
         diag.error(at, type.keyword() + " '" + name + "' cannot inherit from defaults section '" + fromName
             + "' because it defines TCP/HTTP rules or ACLs.");
+        return null;
+      }
+    }
+    if (base != null && base.hasRules && type != SectionType.DEFAULTS) {
+      base.usedByFrontend |= type.frontend();
+      base.usedByBackend |= type.backend();
+      if (base.usedByFrontend && base.usedByBackend) {
+        diag.error(at, "frontends and backends cannot inherit from the same defaults section if it defines TCP/HTTP"
+            + " rules (defaults section at " + base.origin + ").");
         return null;
       }
     }

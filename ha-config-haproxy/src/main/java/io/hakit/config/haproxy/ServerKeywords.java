@@ -23,6 +23,15 @@ final class ServerKeywords {
   private static final Set<String> TYPED = Set.of("check", "no-check", "backup", "no-backup", "disabled", "enabled",
       "send-proxy", "no-send-proxy", "inter", "fastinter", "downinter", "rise", "fall", "weight", "maxconn",
       "maxqueue", "port", "addr", "slowstart", "cookie");
+  /** Kept options whose value 2.6 checks against a closed list. */
+  private static final java.util.Map<String, Set<String>> CHOICES = java.util.Map.of(
+      "observe", Set.of("none", "layer4", "layer7"),
+      "on-error", Set.of("fastinter", "fail-check", "sudden-death", "mark-down"),
+      "on-marked-down", Set.of("shutdown-sessions"),
+      "on-marked-up", Set.of("shutdown-backup-sessions"),
+      "proto", Set.of("h1", "h2", "fcgi", "none"),
+      "verify", Set.of("none", "required"),
+      "resolve-prefer", Set.of("ipv4", "ipv6"));
   private static final Set<String> NOT_ON_DEFAULT_SERVER =
       Set.of("id", "no-sslv3", "no-tlsv10", "no-tlsv11", "no-tlsv12", "no-tlsv13");
 
@@ -86,9 +95,18 @@ final class ServerKeywords {
     }
     Endpoint address;
     try {
-      address = Endpoint.parse(st.word(2));
+      String text = st.word(2);
+      // Port 0 means "the port the client connected to", as no port does.
+      address = Endpoint.parse(text.endsWith(":0") ? text.substring(0, text.length() - 2) : text);
+      Addresses.requireValidLiteral(address);
     } catch (IllegalArgumentException e) {
       ctx.error(label + " : invalid address: " + e.getMessage());
+      return;
+    }
+    if (address.isWildcard() && address.family() != Endpoint.Family.UNIX) {
+      // 2.6 takes it (the server then has no usable address); the model cannot hold it.
+      ctx.draft.backendExtras.add(new Setting("server", st.from(1), ctx.origin));
+      ctx.ignoredByHakit(label + " without an address");
       return;
     }
     if (address.isRange()) {
@@ -100,7 +118,7 @@ final class ServerKeywords {
         true)) {
       return;
     }
-    if (s.ssl && !s.verifyNone && !s.caFile) {
+    if (s.ssl && !s.verifyNone && !s.caFile && !ctx.global.serverVerifyNone) {
       ctx.error(label + " : verify is enabled by default but no CA file specified. If you're running on a LAN where"
           + " you're certain to trust the server's certificate, please set an explicit 'verify none' statement on"
           + " the 'server' line, or use 'ssl-server-verify none' in the global section to disable server-side"
@@ -151,6 +169,11 @@ final class ServerKeywords {
         value = words.get(++i);
       }
       try {
+        Set<String> choices = CHOICES.get(kw);
+        if (choices != null && !choices.contains(value)) {
+          throw new LineError("'" + kw + "' expects one of " + String.join(", ", choices.stream().sorted()
+              .map(c -> "'" + c + "'").toList()) + " but got '" + value + "'.");
+        }
         if (TYPED.contains(kw)) {
           typed(s, kw, value);
         } else {

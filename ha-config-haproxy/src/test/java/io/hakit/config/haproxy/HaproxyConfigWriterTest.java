@@ -13,7 +13,7 @@ class HaproxyConfigWriterTest {
   private static final HaproxyConfigReader READER =
       new HaproxyConfigReader(new HaproxyConfigReader.Options(false, Map.of(), false));
   private static final HaproxyConfigWriter WRITER = new HaproxyConfigWriter();
-  private static final int MODELS = 200;
+  private static final int MODELS = 150;
 
   @Test
   void write_generatedModels_readBackEqual() {

@@ -44,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ModelGenerator {
   private static final String[] WORDS = {"a", "b c", "x#y", "it's", "q\"uote", "back\\slash", "$HOME", "tab\tbed",
-      "/static", "-dash", "UPPER", "100%", "é"};
+      "/static", "-dash", "UPPER", "100%%", "é"};
+  private static final String[] ADDRESSES = {"127.0.0.1", "10.0.0.0/8", "::1", "192.0.2.0/24"};
   private static final String[] FETCHES = {"path_beg", "path_end", "hdr(host)", "src", "req.hdr(host),lower", "method",
       "url_param(id)"};
   private static final String[] FE_FLAGS = {"contstats", "logasap", "http-ignore-probes", "nolinger"};
@@ -122,13 +123,15 @@ final class ModelGenerator {
   }
 
   private Acl acl(String name) {
+    String fetch = pick(FETCHES);
+    boolean ip = fetch.equals("src");
+    String method = ip || coin() ? null : pick(new String[] {"str", "beg", "end", "sub", "reg", "found"});
     List<String> patterns = new ArrayList<>();
-    int n = r.nextInt(4);
+    int n = "found".equals(method) ? 0 : 1 + r.nextInt(3);
     for (int i = 0; i < n; i++) {
-      patterns.add(word());
+      patterns.add(ip ? pick(ADDRESSES) : word());
     }
-    String method = coin() ? null : pick(new String[] {"str", "beg", "end", "sub", "reg", "found"});
-    return new Acl(name, pick(FETCHES), new AclFlags(coin(), method, List.of(), coin()), patterns,
+    return new Acl(name, fetch, new AclFlags(!ip && coin(), method, List.of(), coin()), patterns,
         io.hakit.core.Origin.UNKNOWN);
   }
 

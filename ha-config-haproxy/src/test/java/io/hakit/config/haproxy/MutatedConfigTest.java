@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class MutatedConfigTest {
   private static final long SEED = 0x4841_4B49_54L;
-  private static final int MUTANTS = 3000;
-  private static final long BUDGET_NANOS = 8_000_000_000L;
+  private static final int MUTANTS = 2000;
+  private static final long BUDGET_NANOS = 5_000_000_000L;
   private static final String[] SNIPPETS = {"\"", "'", "\\", "\\x", "${", "$", "#", "{", "}", "!", "||", " if ",
       " unless ", "\n", "\r", "\t", ":", ",", "(", ")", "[", ".if 1\n", ".endif\n", ".else\n", "no ", "default ",
       " 0", " -1", " 99999999999", " 1.5s", " *:0", " 70000", "\u00e9", "\u00ef\u00bb\u00bf", " from ", " global ",
