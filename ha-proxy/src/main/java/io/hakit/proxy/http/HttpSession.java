@@ -7,6 +7,7 @@ import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.QueuedRequest;
 import io.hakit.proxy.backend.ServerState;
+import io.hakit.proxy.internal.DeadlineTimer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -18,7 +19,6 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +50,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   /** Which timeout the single timer stands for. */
   private enum Timer {
-    NONE,
     HTTP_REQUEST,
     KEEP_ALIVE,
     QUEUE,
@@ -98,11 +97,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private static final int MAX_PENDING = 64 * 1024;
   private HttpConnectionMode mode = HttpConnectionMode.KEEP_ALIVE;
 
-  private Timer timerKind = Timer.NONE;
-  private long timerNanos;
-  private long deadline;
-  private long timerAt;
-  private @Nullable ScheduledFuture<?> timer;
+  private @Nullable DeadlineTimer<Timer> timer;
 
   private long acceptedAt;
   private long requestStart;
@@ -123,6 +118,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   public void channelActive(ChannelHandlerContext ctx) {
     client = ctx.channel();
     loop = ctx.channel().eventLoop();
+    timer = new DeadlineTimer<>(loop, this::onTimeout);
     if (client.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
       source = a.getAddress().getAddress();
       sourceText = a.getAddress().getHostAddress();
@@ -475,7 +471,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     if (requestBody.isInvalid()) {
       localError(400, "PR", true);
-    } else if (requestBody.isDone() && timerKind == Timer.CLIENT) {
+    } else if (requestBody.isDone() && timer.kind() == Timer.CLIENT) {
       armExchangeTimer();
     }
   }
@@ -632,8 +628,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       onResponseComplete();
       return;
     }
-    if (!responseStarted && reused && requestBody.kind() == BodyFramer.Kind.NONE) {
-      // An idle connection the server had closed: replay on a fresh one, the request never reached it.
+    if (!responseStarted && reused && requestBody.kind() == BodyFramer.Kind.NONE
+        && (req.method.equals("GET") || req.method.equals("HEAD"))) {
+      // A reused idle connection the server closed as the request went out (the keep-alive race):
+      // a bodiless GET/HEAD is safe to send again on a fresh connection; anything else gets a 502.
       leg = null;
       connect(server);
       return;
@@ -712,6 +710,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void onTimeout(Timer kind) {
+    if (state == State.CLOSED) {
+      return;
+    }
     switch (kind) {
       case HTTP_REQUEST -> {
         if (state == State.HEAD || (state == State.IDLE && firstRequest)) {
@@ -800,52 +801,18 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   // ---------------------------------------------------------------- timer
 
-  /** Sets the one timeout that matters now; 0 nanos = infinite. */
   private void arm(Timer kind, long nanos) {
-    timerKind = nanos > 0 ? kind : Timer.NONE;
-    timerNanos = nanos;
-    if (nanos <= 0) {
-      return;
-    }
-    deadline = System.nanoTime() + nanos;
-    if (timer == null || timerAt > deadline) {
-      if (timer != null) {
-        timer.cancel(false);
-      }
-      timerAt = deadline;
-      timer = loop.schedule(this::onTimer, nanos, TimeUnit.NANOSECONDS);
-    }
+    timer.arm(kind, nanos);
   }
 
-  /** Activity: pushes the current deadline back without rescheduling (the timer re-checks). */
   private void touch() {
-    if (timerKind != Timer.NONE) {
-      deadline = System.nanoTime() + timerNanos;
-    }
+    timer.touch();
   }
 
   private void disarm() {
-    timerKind = Timer.NONE;
     if (timer != null) {
-      timer.cancel(false);
-      timer = null;
+      timer.cancel();
     }
-  }
-
-  private void onTimer() {
-    timer = null;
-    if (timerKind == Timer.NONE || state == State.CLOSED) {
-      return;
-    }
-    long left = deadline - System.nanoTime();
-    if (left > 0) {
-      timerAt = deadline;
-      timer = loop.schedule(this::onTimer, left, TimeUnit.NANOSECONDS);
-      return;
-    }
-    Timer kind = timerKind;
-    timerKind = Timer.NONE;
-    onTimeout(kind);
   }
 
   // ---------------------------------------------------------------- logs
