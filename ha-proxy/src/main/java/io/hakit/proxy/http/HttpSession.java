@@ -828,7 +828,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void finishLog(String termination) {
-    if (!fe.log.httpEnabled()) {
+    if (!fe.log.httpEnabled() || (fe.log.dontLogNull() && req.method.isEmpty() && !requestDecoder.inProgress()
+        && status == 408)) {
+      // dontlognull: a connection that sent nothing (a probe timing out) leaves no line.
       return;
     }
     long now = System.currentTimeMillis();
