@@ -73,13 +73,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private int sourcePort;
 
   private State state = State.IDLE;
+  private final Transaction tx = new Transaction();
   private @Nullable ByteBuf pending;
   private @Nullable BackendState backend;
   private @Nullable ServerState server;
   private @Nullable ServerLeg leg;
   private @Nullable ServerState excluded;
-  /** The server of the transaction, kept for its log line after the slot is given back. */
-  private String serverName = "<NOSRV>";
   private int retries;
   private boolean reused;
   private boolean firstRequest = true;
@@ -99,14 +98,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private @Nullable DeadlineTimer<Timer> timer;
 
-  private long acceptedAt;
-  private long requestStart;
-  private long headDone;
-  private long queueDone;
-  private long connectDone;
-  private long responseAt;
-  private long bytesToClient;
-  private int status;
 
   HttpSession(HttpFrontend fe) {
     this.fe = fe;
@@ -125,7 +116,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       sourcePort = a.getPort();
     }
     req.setSource(source);
-    acceptedAt = System.currentTimeMillis();
+    tx.acceptedAt = System.currentTimeMillis();
     arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
   }
 
@@ -171,7 +162,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (state != State.CLOSED) {
-      logIfUseful(status == 0 && state == State.IDLE && !firstRequest ? null : "CD");
+      logIfUseful(tx.status == 0 && state == State.IDLE && !firstRequest ? null : "CD");
     }
     cleanup();
   }
@@ -191,7 +182,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
           case IDLE, HEAD -> {
             if (state == State.IDLE) {
               state = State.HEAD;
-              requestStart = System.currentTimeMillis();
+              tx.requestStart = System.currentTimeMillis();
               arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
             }
             HeadDecoder.Result r = requestDecoder.decode(in, req, client.alloc());
@@ -285,7 +276,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   // ---------------------------------------------------------------- request
 
   private void onRequestHead(ByteBuf received) {
-    headDone = System.currentTimeMillis();
+    tx.headDone = System.currentTimeMillis();
     // HAProxy drops Content-Length when Transfer-Encoding is present, and closes after such a request.
     boolean smuggleRisk = req.count("transfer-encoding") > 0 && req.count("content-length") > 0;
     if (!RequestChecks.frame(req, requestBody)) {
@@ -309,7 +300,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         break;
       }
       if (v == RequestRule.Verdict.RESPOND) {
-        status = rule.status();
+        tx.status = rule.status();
         localResponse(rule.response(req), "PR", !requestBody.isDone());
         return;
       }
@@ -325,7 +316,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     prepareServerHead(bm);
     retries = 0;
     excluded = null;
-    queueDone = System.currentTimeMillis();
+    tx.queueDone = System.currentTimeMillis();
     pickAndConnect();
   }
 
@@ -364,7 +355,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       return;
     }
     server = s;
-    serverName = s.name();
+    tx.serverName = s.name();
     connect(s);
   }
 
@@ -376,7 +367,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   @Override
   public void onSlotMaybeFree() {
     if (state == State.QUEUED) {
-      queueDone = System.currentTimeMillis();
+      tx.queueDone = System.currentTimeMillis();
       pickAndConnect();
     }
   }
@@ -447,7 +438,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void onConnected() {
-    connectDone = System.currentTimeMillis();
+    tx.connectDone = System.currentTimeMillis();
     state = State.EXCHANGE;
     responseHeadDone = false;
     responseStarted = false;
@@ -495,7 +486,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       touch();
       while (in.isReadable() && leg == from) {
         if (state == State.TUNNEL) {
-          bytesToClient += in.readableBytes();
+          tx.bytesToClient += in.readableBytes();
           client.write(in.readRetainedSlice(in.readableBytes()), client.voidPromise());
           return;
         }
@@ -514,7 +505,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         }
         int n = responseBody.scan(in);
         if (n > 0) {
-          bytesToClient += n;
+          tx.bytesToClient += n;
           client.write(in.readRetainedSlice(n), client.voidPromise());
         }
         if (responseBody.isInvalid()) {
@@ -533,15 +524,15 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void onResponseHead() {
     responseStarted = true;
-    responseAt = System.currentTimeMillis();
+    tx.responseAt = System.currentTimeMillis();
     int code = resp.status;
     if (code >= 100 && code < 200 && code != 101) {
-      bytesToClient += writeResponseHead(false);
+      tx.bytesToClient += writeResponseHead(false);
       return;
     }
-    status = code;
+    tx.status = code;
     if (code == 101 && upgradeRequested) {
-      bytesToClient += writeResponseHead(false);
+      tx.bytesToClient += writeResponseHead(false);
       state = State.TUNNEL;
       arm(Timer.TUNNEL, backend.tunnelNanos);
       resumePending();
@@ -572,7 +563,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     if (mode == HttpConnectionMode.CLOSE || clientWantsClose || fe.stopping.getAsBoolean() || !requestBody.isDone()) {
       closeAfter = true;
     }
-    bytesToClient += writeResponseHead(true);
+    tx.bytesToClient += writeResponseHead(true);
     if (responseBody.isDone()) {
       onResponseComplete();
     }
@@ -670,8 +661,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     // An idle keep-alive connection holds no strings of its previous exchange.
     req.clear();
     resp.clear();
-    status = 0;
-    bytesToClient = 0;
+    tx.status = 0;
+    tx.bytesToClient = 0;
     backend = null;
     server = null;
     upgradeRequested = false;
@@ -690,7 +681,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       abort();
       return;
     }
-    bytesToClient += response.readableBytes();
+    tx.bytesToClient += response.readableBytes();
     client.write(response, client.voidPromise());
     finishLog(termination);
     if (close || !requestBody.isDone()) {
@@ -700,7 +691,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void localError(int code, String termination, boolean close) {
-    status = code;
+    tx.status = code;
     localResponse(HttpErrors.forStatus(code).duplicate(), termination, close || code == 400 || code == 408);
   }
 
@@ -829,26 +820,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void finishLog(String termination) {
     if (!fe.log.httpEnabled() || (fe.log.dontLogNull() && req.method.isEmpty() && !requestDecoder.inProgress()
-        && status == 408)) {
+        && tx.status == 408)) {
       // dontlognull: a connection that sent nothing (a probe timing out) leaves no line.
+      tx.resetTimes();
       return;
     }
-    long now = System.currentTimeMillis();
-    long start = requestStart != 0 ? requestStart : acceptedAt;
-    long tr = headDone >= start && headDone != 0 ? headDone - start : -1;
-    long tw = queueDone >= headDone && headDone != 0 ? queueDone - headDone : -1;
-    long tc = connectDone >= queueDone && queueDone != 0 ? connectDone - queueDone : -1;
-    long tResp = responseAt >= connectDone && connectDone != 0 ? responseAt - connectDone : -1;
     String line = req.method.isEmpty() ? "<BADREQ>" : req.method + " " + req.uri + " HTTP/1." + (req.version == 10 ? 0 : 1);
     BackendState be = backend;
-    fe.log.http(sourceText, sourcePort, start, be == null ? fe.name() : be.name(), serverName,
-        tr, tw, tc, tResp, now - start, status == 0 ? -1 : status, bytesToClient, termination, retries, line);
-    serverName = "<NOSRV>";
-    requestStart = 0;
-    headDone = 0;
-    queueDone = 0;
-    connectDone = 0;
-    responseAt = 0;
+    tx.log(fe.log, sourceText, sourcePort, be == null ? fe.name() : be.name(), termination, retries, line);
   }
 
   // ---------------------------------------------------------------- BalanceRequest
