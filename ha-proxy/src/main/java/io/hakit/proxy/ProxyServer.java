@@ -24,6 +24,7 @@ import io.hakit.proxy.tcp.TcpFrontend;
 import io.hakit.proxy.transport.Transport;
 import io.hakit.proxy.transport.TransportKind;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
@@ -271,6 +272,8 @@ public final class ProxyServer implements Lifecycle {
           .option(ChannelOption.SO_BACKLOG, bind.backlog() > 0 ? bind.backlog() : 1024)
           .option(ChannelOption.SO_REUSEADDR, true)
           .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+          // Pooled direct buffers (Netty 4.2 defaults to its adaptive allocator).
+          .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
           .childHandler(init);
       if (transport.isEpoll()) {
         sb.option(EpollChannelOption.SO_REUSEPORT, true);
