@@ -559,7 +559,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       serverCloses = true;
       closeAfter = true;
     }
-    keepServer = mode == HttpConnectionMode.KEEP_ALIVE && !serverCloses;
+    // http-reuse never: no idle connection is shared, so none is kept (HAProxy would keep it private).
+    keepServer = mode == HttpConnectionMode.KEEP_ALIVE && !serverCloses && !"never".equals(backend.model().httpReuse());
     if (mode == HttpConnectionMode.CLOSE || clientWantsClose || fe.stopping.getAsBoolean() || !requestBody.isDone()) {
       closeAfter = true;
     }
