@@ -24,6 +24,7 @@ import io.hakit.proxy.tcp.TcpFrontend;
 import io.hakit.proxy.transport.Transport;
 import io.hakit.proxy.transport.TransportKind;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
@@ -184,7 +185,7 @@ public final class ProxyServer implements Lifecycle {
     group = transport.newGroup(eventLoops, "hakit-proxy");
     // Netty enables TCP_NODELAY on its sockets by default; nothing else is set per connection.
     Connector connector = new Connector(transport.socketChannel());
-    List<ChannelFuture> binds = new ArrayList<>();
+    List<PendingBind> binds = new ArrayList<>();
     for (Frontend f : model.frontends()) {
       if (f.disabled()) {
         continue;
@@ -193,7 +194,9 @@ public final class ProxyServer implements Lifecycle {
       ConnectionLimiter limiter = new ConnectionLimiter(f.maxconn(), model.global().maxconn(), globalConnections);
       for (Bind bind : f.binds()) {
         for (InetSocketAddress address : addresses(bind)) {
-          binds.addAll(bind(address, bind, sessions, limiter));
+          for (ChannelFuture cf : bind(address, bind, sessions, limiter)) {
+            binds.add(new PendingBind(cf, f.name(), address));
+          }
         }
       }
     }
@@ -203,10 +206,10 @@ public final class ProxyServer implements Lifecycle {
     if (binds.isEmpty()) {
       onStarted(started);
     }
-    for (ChannelFuture f : binds) {
-      f.addListener(done -> {
+    for (PendingBind b : binds) {
+      b.future().addListener(done -> {
         if (!done.isSuccess()) {
-          failStart(started, f, done.cause());
+          failStart(started, b, done.cause());
         } else if (left.decrementAndGet() == 0) {
           onStarted(started);
         }
@@ -227,7 +230,10 @@ public final class ProxyServer implements Lifecycle {
     started.complete(null);
   }
 
-  private synchronized void failStart(CompletableFuture<Void> started, ChannelFuture f, Throwable cause) {
+  /** A listener being bound, with what an error message names. */
+  private record PendingBind(ChannelFuture future, String frontend, InetSocketAddress address) {}
+
+  private synchronized void failStart(CompletableFuture<Void> started, PendingBind b, Throwable cause) {
     if (state != LifecycleState.STARTING) {
       return;
     }
@@ -236,8 +242,9 @@ public final class ProxyServer implements Lifecycle {
       l.close();
     }
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-    started.completeExceptionally(new HaException("cannot bind socket " + f.channel().localAddress()
-        + ": " + cause.getMessage(), cause));
+    // HAProxy's wording: "Starting frontend main: cannot bind socket (Address already in use) [127.0.0.1:5000]".
+    started.completeExceptionally(new HaException("Starting frontend " + b.frontend() + ": cannot bind socket ("
+        + cause.getMessage() + ") [" + b.address().getHostString() + ":" + b.address().getPort() + "]", cause));
   }
 
   private List<ChannelFuture> bind(InetSocketAddress address, Bind bind, Supplier<ChannelHandler> sessions,
@@ -265,6 +272,8 @@ public final class ProxyServer implements Lifecycle {
           .option(ChannelOption.SO_BACKLOG, bind.backlog() > 0 ? bind.backlog() : 1024)
           .option(ChannelOption.SO_REUSEADDR, true)
           .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+          // Pooled direct buffers (Netty 4.2 defaults to its adaptive allocator).
+          .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
           .childHandler(init);
       if (transport.isEpoll()) {
         sb.option(EpollChannelOption.SO_REUSEPORT, true);

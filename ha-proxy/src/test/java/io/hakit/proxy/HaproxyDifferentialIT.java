@@ -72,7 +72,9 @@ class HaproxyDifferentialIT {
     haproxyPort = FreePorts.next();
     haproxy = new HaproxyProcess(seedConfig(haproxyPort, stat.port(), app1.port(), app2.port()), haproxyPort);
     int port = FreePorts.next();
-    hakit = new ProxyFixture(Models.seed(port, stat.port(), app1.port(), app2.port()), port, TransportKind.AUTO);
+    // The very same text, read by ha-config-haproxy, only the listening port differs.
+    hakit = new ProxyFixture(new io.hakit.config.haproxy.HaproxyConfigReader()
+        .read("haproxy.cfg", seedConfig(port, stat.port(), app1.port(), app2.port())).model(), port, TransportKind.AUTO);
   }
 
   @AfterAll

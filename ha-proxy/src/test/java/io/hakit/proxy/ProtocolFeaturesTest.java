@@ -172,4 +172,39 @@ class ProtocolFeaturesTest {
         ".*127\\.0\\.0\\.1:\\d+ \\[\\d\\d/\\w{3}/\\d{4}:\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\] main app/a \\d+/\\d+/\\d+/\\d+/\\d+ 200 \\d+ - - ---- "
             + "0/0/0/0/0 0/0 \"GET /logged\\?q=1 HTTP/1.1\"");
   }
+
+  @Test
+  void start_portTaken_failsWithTheAddressAndStateFailed() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      ProxyServer proxy = ProxyServer.builder(model(0)).eventLoops(1).build();
+      assertThatThrownBy(() -> proxy.start().toCompletableFuture().get(10, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(io.hakit.core.HaException.class).hasMessageContaining("cannot bind socket")
+          .hasMessageContaining(String.valueOf(taken.getLocalPort()));
+      assertThat(proxy.state()).isEqualTo(io.hakit.core.lifecycle.LifecycleState.FAILED);
+      assertThat(proxy.listeningHealth().current().isUp()).isFalse();
+      proxy.stop().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void build_unknownBalancerOrAcl_clearError() {
+    ProxyModel badBalance = ProxyModel.builder()
+        .frontend(Models.seedFrontend("main", port).defaultBackend("app").build())
+        .backend(Models.seedBackend("app").balance(io.hakit.core.model.BalanceSpec.of("roundrobn")).build())
+        .build();
+    assertThatThrownBy(() -> ProxyServer.builder(badBalance).build())
+        .isInstanceOf(io.hakit.core.HaException.class).hasMessageContaining("backend 'app'")
+        .hasMessageContaining("did you mean 'roundrobin'");
+    ProxyModel badFetch = ProxyModel.builder()
+        .frontend(Models.seedFrontend("main", port).defaultBackend("app")
+            .acl(new io.hakit.core.model.Acl("x", "path_bgn", io.hakit.core.model.AclFlags.NONE, java.util.List.of("/"),
+                io.hakit.core.Origin.UNKNOWN))
+            .backendRule(new io.hakit.core.model.BackendRule("app", io.hakit.core.model.Condition.ifAcl("x"),
+                io.hakit.core.Origin.UNKNOWN)).build())
+        .backend(Models.seedBackend("app").build())
+        .build();
+    assertThatThrownBy(() -> ProxyServer.builder(badFetch).build())
+        .isInstanceOf(io.hakit.core.HaException.class).hasMessageContaining("frontend 'main'")
+        .hasMessageContaining("did you mean 'path_beg'");
+  }
 }

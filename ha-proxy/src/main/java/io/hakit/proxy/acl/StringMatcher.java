@@ -18,22 +18,8 @@ interface StringMatcher {
     String[] p = patterns.toArray(new String[0]);
     return switch (method) {
       case "str" -> exact(p, ignoreCase);
-      case "beg" -> v -> {
-        for (String s : p) {
-          if (v.regionMatches(ignoreCase, 0, s, 0, s.length())) {
-            return true;
-          }
-        }
-        return false;
-      };
-      case "end" -> v -> {
-        for (String s : p) {
-          if (v.length() >= s.length() && v.regionMatches(ignoreCase, v.length() - s.length(), s, 0, s.length())) {
-            return true;
-          }
-        }
-        return false;
-      };
+      case "beg" -> affix(p, ignoreCase, true);
+      case "end" -> affix(p, ignoreCase, false);
       case "sub" -> sub(p, ignoreCase);
       case "dir" -> segments(p, ignoreCase, '/');
       case "dom" -> segments(p, ignoreCase, '.');
@@ -49,6 +35,40 @@ interface StringMatcher {
       };
       default -> throw new IllegalArgumentException("match method '" + method
           + "' (expected: str, beg, end, sub, dir, dom, reg, found or len)");
+    };
+  }
+
+  /**
+   * {@code beg}/{@code end}: one character is compared first (the pattern's first or last, in
+   * both cases for -i), so that a miss on every pattern, the common case, costs a few compares.
+   */
+  private static StringMatcher affix(String[] p, boolean ignoreCase, boolean prefix) {
+    char[] lower = new char[p.length];
+    char[] upper = new char[p.length];
+    for (int i = 0; i < p.length; i++) {
+      char c = p[i].isEmpty() ? 0 : p[i].charAt(prefix ? 0 : p[i].length() - 1);
+      lower[i] = ignoreCase ? Character.toLowerCase(c) : c;
+      upper[i] = ignoreCase ? Character.toUpperCase(c) : c;
+    }
+    return v -> {
+      int len = v.length();
+      for (int i = 0; i < p.length; i++) {
+        String s = p[i];
+        int n = s.length();
+        if (n > len) {
+          continue;
+        }
+        if (n > 0) {
+          char c = v.charAt(prefix ? 0 : len - 1);
+          if (c != lower[i] && c != upper[i]) {
+            continue;
+          }
+        }
+        if (v.regionMatches(ignoreCase, prefix ? 0 : len - n, s, 0, n)) {
+          return true;
+        }
+      }
+      return false;
     };
   }
 

@@ -1,6 +1,7 @@
 package io.hakit.proxy.backend;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
@@ -34,6 +35,7 @@ public final class Connector {
   public ChannelFuture connect(EventLoop loop, BackendState backend, ServerState server, ChannelHandler handler) {
     Bootstrap b = perLoop.get().computeIfAbsent(backend, be -> new Bootstrap().group(loop).channel(channelClass)
         .resolver(NoopAddressResolverGroup.INSTANCE)
+        .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, be.connectMillis));
     // The handler is read synchronously while the channel is initialised: safe on this loop.
     return b.handler(handler).connect(server.socketAddress());

@@ -7,6 +7,7 @@ import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.QueuedRequest;
 import io.hakit.proxy.backend.ServerState;
+import io.hakit.proxy.internal.DeadlineTimer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -18,7 +19,6 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +50,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   /** Which timeout the single timer stands for. */
   private enum Timer {
-    NONE,
     HTTP_REQUEST,
     KEEP_ALIVE,
     QUEUE,
@@ -74,13 +73,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private int sourcePort;
 
   private State state = State.IDLE;
+  private final Transaction tx = new Transaction();
   private @Nullable ByteBuf pending;
   private @Nullable BackendState backend;
   private @Nullable ServerState server;
   private @Nullable ServerLeg leg;
   private @Nullable ServerState excluded;
-  /** The server of the transaction, kept for its log line after the slot is given back. */
-  private String serverName = "<NOSRV>";
   private int retries;
   private boolean reused;
   private boolean firstRequest = true;
@@ -98,20 +96,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private static final int MAX_PENDING = 64 * 1024;
   private HttpConnectionMode mode = HttpConnectionMode.KEEP_ALIVE;
 
-  private Timer timerKind = Timer.NONE;
-  private long timerNanos;
-  private long deadline;
-  private long timerAt;
-  private @Nullable ScheduledFuture<?> timer;
+  private @Nullable DeadlineTimer<Timer> timer;
 
-  private long acceptedAt;
-  private long requestStart;
-  private long headDone;
-  private long queueDone;
-  private long connectDone;
-  private long responseAt;
-  private long bytesToClient;
-  private int status;
 
   HttpSession(HttpFrontend fe) {
     this.fe = fe;
@@ -123,13 +109,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   public void channelActive(ChannelHandlerContext ctx) {
     client = ctx.channel();
     loop = ctx.channel().eventLoop();
+    timer = new DeadlineTimer<>(loop, this::onTimeout);
     if (client.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
       source = a.getAddress().getAddress();
       sourceText = a.getAddress().getHostAddress();
       sourcePort = a.getPort();
     }
     req.setSource(source);
-    acceptedAt = System.currentTimeMillis();
+    tx.acceptedAt = System.currentTimeMillis();
     arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
   }
 
@@ -175,7 +162,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (state != State.CLOSED) {
-      logIfUseful(status == 0 && state == State.IDLE && !firstRequest ? null : "CD");
+      logIfUseful(tx.status == 0 && state == State.IDLE && !firstRequest ? null : "CD");
     }
     cleanup();
   }
@@ -195,7 +182,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
           case IDLE, HEAD -> {
             if (state == State.IDLE) {
               state = State.HEAD;
-              requestStart = System.currentTimeMillis();
+              tx.requestStart = System.currentTimeMillis();
               arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
             }
             HeadDecoder.Result r = requestDecoder.decode(in, req, client.alloc());
@@ -289,7 +276,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   // ---------------------------------------------------------------- request
 
   private void onRequestHead(ByteBuf received) {
-    headDone = System.currentTimeMillis();
+    tx.headDone = System.currentTimeMillis();
     // HAProxy drops Content-Length when Transfer-Encoding is present, and closes after such a request.
     boolean smuggleRisk = req.count("transfer-encoding") > 0 && req.count("content-length") > 0;
     if (!RequestChecks.frame(req, requestBody)) {
@@ -313,7 +300,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         break;
       }
       if (v == RequestRule.Verdict.RESPOND) {
-        status = rule.status();
+        tx.status = rule.status();
         localResponse(rule.response(req), "PR", !requestBody.isDone());
         return;
       }
@@ -329,7 +316,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     prepareServerHead(bm);
     retries = 0;
     excluded = null;
-    queueDone = System.currentTimeMillis();
+    tx.queueDone = System.currentTimeMillis();
     pickAndConnect();
   }
 
@@ -368,7 +355,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       return;
     }
     server = s;
-    serverName = s.name();
+    tx.serverName = s.name();
     connect(s);
   }
 
@@ -380,7 +367,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   @Override
   public void onSlotMaybeFree() {
     if (state == State.QUEUED) {
-      queueDone = System.currentTimeMillis();
+      tx.queueDone = System.currentTimeMillis();
       pickAndConnect();
     }
   }
@@ -451,7 +438,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void onConnected() {
-    connectDone = System.currentTimeMillis();
+    tx.connectDone = System.currentTimeMillis();
     state = State.EXCHANGE;
     responseHeadDone = false;
     responseStarted = false;
@@ -475,7 +462,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     if (requestBody.isInvalid()) {
       localError(400, "PR", true);
-    } else if (requestBody.isDone() && timerKind == Timer.CLIENT) {
+    } else if (requestBody.isDone() && timer.kind() == Timer.CLIENT) {
       armExchangeTimer();
     }
   }
@@ -499,7 +486,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       touch();
       while (in.isReadable() && leg == from) {
         if (state == State.TUNNEL) {
-          bytesToClient += in.readableBytes();
+          tx.bytesToClient += in.readableBytes();
           client.write(in.readRetainedSlice(in.readableBytes()), client.voidPromise());
           return;
         }
@@ -518,7 +505,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         }
         int n = responseBody.scan(in);
         if (n > 0) {
-          bytesToClient += n;
+          tx.bytesToClient += n;
           client.write(in.readRetainedSlice(n), client.voidPromise());
         }
         if (responseBody.isInvalid()) {
@@ -537,15 +524,15 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void onResponseHead() {
     responseStarted = true;
-    responseAt = System.currentTimeMillis();
+    tx.responseAt = System.currentTimeMillis();
     int code = resp.status;
     if (code >= 100 && code < 200 && code != 101) {
-      bytesToClient += writeResponseHead(false);
+      tx.bytesToClient += writeResponseHead(false);
       return;
     }
-    status = code;
+    tx.status = code;
     if (code == 101 && upgradeRequested) {
-      bytesToClient += writeResponseHead(false);
+      tx.bytesToClient += writeResponseHead(false);
       state = State.TUNNEL;
       arm(Timer.TUNNEL, backend.tunnelNanos);
       resumePending();
@@ -572,11 +559,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       serverCloses = true;
       closeAfter = true;
     }
-    keepServer = mode == HttpConnectionMode.KEEP_ALIVE && !serverCloses;
+    // http-reuse never: no idle connection is shared, so none is kept (HAProxy would keep it private).
+    keepServer = mode == HttpConnectionMode.KEEP_ALIVE && !serverCloses && !"never".equals(backend.model().httpReuse());
     if (mode == HttpConnectionMode.CLOSE || clientWantsClose || fe.stopping.getAsBoolean() || !requestBody.isDone()) {
       closeAfter = true;
     }
-    bytesToClient += writeResponseHead(true);
+    tx.bytesToClient += writeResponseHead(true);
     if (responseBody.isDone()) {
       onResponseComplete();
     }
@@ -632,8 +620,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       onResponseComplete();
       return;
     }
-    if (!responseStarted && reused && requestBody.kind() == BodyFramer.Kind.NONE) {
-      // An idle connection the server had closed: replay on a fresh one, the request never reached it.
+    if (!responseStarted && reused && requestBody.kind() == BodyFramer.Kind.NONE
+        && (req.method.equals("GET") || req.method.equals("HEAD"))) {
+      // A reused idle connection the server closed as the request went out (the keep-alive race):
+      // a bodiless GET/HEAD is safe to send again on a fresh connection; anything else gets a 502.
       leg = null;
       connect(server);
       return;
@@ -672,8 +662,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     // An idle keep-alive connection holds no strings of its previous exchange.
     req.clear();
     resp.clear();
-    status = 0;
-    bytesToClient = 0;
+    tx.status = 0;
+    tx.bytesToClient = 0;
     backend = null;
     server = null;
     upgradeRequested = false;
@@ -692,7 +682,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       abort();
       return;
     }
-    bytesToClient += response.readableBytes();
+    tx.bytesToClient += response.readableBytes();
     client.write(response, client.voidPromise());
     finishLog(termination);
     if (close || !requestBody.isDone()) {
@@ -702,7 +692,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void localError(int code, String termination, boolean close) {
-    status = code;
+    tx.status = code;
     localResponse(HttpErrors.forStatus(code).duplicate(), termination, close || code == 400 || code == 408);
   }
 
@@ -712,6 +702,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void onTimeout(Timer kind) {
+    if (state == State.CLOSED) {
+      return;
+    }
     switch (kind) {
       case HTTP_REQUEST -> {
         if (state == State.HEAD || (state == State.IDLE && firstRequest)) {
@@ -800,52 +793,18 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   // ---------------------------------------------------------------- timer
 
-  /** Sets the one timeout that matters now; 0 nanos = infinite. */
   private void arm(Timer kind, long nanos) {
-    timerKind = nanos > 0 ? kind : Timer.NONE;
-    timerNanos = nanos;
-    if (nanos <= 0) {
-      return;
-    }
-    deadline = System.nanoTime() + nanos;
-    if (timer == null || timerAt > deadline) {
-      if (timer != null) {
-        timer.cancel(false);
-      }
-      timerAt = deadline;
-      timer = loop.schedule(this::onTimer, nanos, TimeUnit.NANOSECONDS);
-    }
+    timer.arm(kind, nanos);
   }
 
-  /** Activity: pushes the current deadline back without rescheduling (the timer re-checks). */
   private void touch() {
-    if (timerKind != Timer.NONE) {
-      deadline = System.nanoTime() + timerNanos;
-    }
+    timer.touch();
   }
 
   private void disarm() {
-    timerKind = Timer.NONE;
     if (timer != null) {
-      timer.cancel(false);
-      timer = null;
+      timer.cancel();
     }
-  }
-
-  private void onTimer() {
-    timer = null;
-    if (timerKind == Timer.NONE || state == State.CLOSED) {
-      return;
-    }
-    long left = deadline - System.nanoTime();
-    if (left > 0) {
-      timerAt = deadline;
-      timer = loop.schedule(this::onTimer, left, TimeUnit.NANOSECONDS);
-      return;
-    }
-    Timer kind = timerKind;
-    timerKind = Timer.NONE;
-    onTimeout(kind);
   }
 
   // ---------------------------------------------------------------- logs
@@ -861,25 +820,15 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void finishLog(String termination) {
-    if (!fe.log.httpEnabled()) {
+    if (!fe.log.httpEnabled() || (fe.log.dontLogNull() && req.method.isEmpty() && !requestDecoder.inProgress()
+        && tx.status == 408)) {
+      // dontlognull: a connection that sent nothing (a probe timing out) leaves no line.
+      tx.resetTimes();
       return;
     }
-    long now = System.currentTimeMillis();
-    long start = requestStart != 0 ? requestStart : acceptedAt;
-    long tr = headDone >= start && headDone != 0 ? headDone - start : -1;
-    long tw = queueDone >= headDone && headDone != 0 ? queueDone - headDone : -1;
-    long tc = connectDone >= queueDone && queueDone != 0 ? connectDone - queueDone : -1;
-    long tResp = responseAt >= connectDone && connectDone != 0 ? responseAt - connectDone : -1;
     String line = req.method.isEmpty() ? "<BADREQ>" : req.method + " " + req.uri + " HTTP/1." + (req.version == 10 ? 0 : 1);
     BackendState be = backend;
-    fe.log.http(sourceText, sourcePort, start, be == null ? fe.name() : be.name(), serverName,
-        tr, tw, tc, tResp, now - start, status == 0 ? -1 : status, bytesToClient, termination, retries, line);
-    serverName = "<NOSRV>";
-    requestStart = 0;
-    headDone = 0;
-    queueDone = 0;
-    connectDone = 0;
-    responseAt = 0;
+    tx.log(fe.log, sourceText, sourcePort, be == null ? fe.name() : be.name(), termination, retries, line);
   }
 
   // ---------------------------------------------------------------- BalanceRequest

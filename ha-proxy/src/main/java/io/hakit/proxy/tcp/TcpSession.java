@@ -5,6 +5,7 @@ import io.hakit.core.balance.ServerView;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.http.StopRequest;
+import io.hakit.proxy.internal.DeadlineTimer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -14,7 +15,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -39,9 +39,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
   private long start;
   private long connectedAt;
   private boolean closed;
-  private long deadline;
   private long idleNanos;
-  private @Nullable ScheduledFuture<?> timer;
+  private @Nullable DeadlineTimer<String> timer;
   /** Client bytes read before the server connection was up, and whether the client already half-closed. */
   private java.util.@Nullable ArrayDeque<Object> early;
   private boolean clientEofEarly;
@@ -199,28 +198,16 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
       ReferenceCountUtil.release(msg);
       return;
     }
-    deadline = System.nanoTime() + idleNanos;
+    if (timer != null) {
+      timer.touch();
+    }
     to.write(msg, to.voidPromise());
   }
 
+  /** One inactivity timeout for both directions: the smaller of timeout client and timeout server. */
   private void arm() {
-    if (idleNanos <= 0) {
-      return;
-    }
-    deadline = System.nanoTime() + idleNanos;
-    timer = client.eventLoop().schedule(this::onTimer, idleNanos, TimeUnit.NANOSECONDS);
-  }
-
-  private void onTimer() {
-    if (closed) {
-      return;
-    }
-    long left = deadline - System.nanoTime();
-    if (left > 0) {
-      timer = client.eventLoop().schedule(this::onTimer, left, TimeUnit.NANOSECONDS);
-    } else {
-      finish("cD");
-    }
+    timer = new DeadlineTimer<>(client.eventLoop(), kind -> finish("cD"));
+    timer.arm("idle", idleNanos);
   }
 
   private void finish(String termination) {
@@ -229,7 +216,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     }
     closed = true;
     if (timer != null) {
-      timer.cancel(false);
+      timer.cancel();
     }
     if (fe.log.tcpEnabled() && !(fe.log.dontLogNull() && bytes == 0 && server != null)) {
       long now = System.currentTimeMillis();

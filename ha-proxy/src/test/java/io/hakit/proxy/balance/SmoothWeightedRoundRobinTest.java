@@ -147,4 +147,16 @@ class SmoothWeightedRoundRobinTest {
     assertThatThrownBy(() -> BalancerRegistry.load().factory(BalanceSpec.of("roundrobn")))
         .isInstanceOf(HaException.class).hasMessageContaining("did you mean 'roundrobin'");
   }
+
+  @Test
+  void registry_serviceLoader_findsUserBalancerAndRejectsDuplicates() {
+    BalancerRegistry registry = BalancerRegistry.load();
+    assertThat(registry.names()).contains("roundrobin", "static-rr", "test-first");
+    TestServer a = new TestServer(0, "a", 1, false);
+    TestServer b = new TestServer(1, "b", 1, false);
+    LoadBalancer lb = registry.factory(BalanceSpec.of("test-first")).create(List.of(a, b), BalanceSpec.of("test-first"));
+    assertThat(picks(lb, 3)).isEqualTo("aaa");
+    assertThatThrownBy(() -> BalancerRegistry.of(List.of(new RoundRobinFactory("roundrobin"))))
+        .isInstanceOf(HaException.class).hasMessageContaining("provided twice");
+  }
 }
