@@ -21,6 +21,7 @@ import io.hakit.proxy.http.HttpFrontend;
 import io.hakit.proxy.http.StopRequest;
 import io.hakit.proxy.log.AccessLog;
 import io.hakit.proxy.tcp.TcpFrontend;
+import io.hakit.proxy.transport.DeadListenerGuard;
 import io.hakit.proxy.transport.Transport;
 import io.hakit.proxy.transport.TransportKind;
 import io.netty.bootstrap.ServerBootstrap;
@@ -274,6 +275,7 @@ public final class ProxyServer implements Lifecycle {
           .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
           // Pooled direct buffers (Netty 4.2 defaults to its adaptive allocator).
           .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+          .handler(DeadListenerGuard.INSTANCE)
           .childHandler(init);
       if (transport.isEpoll()) {
         sb.option(EpollChannelOption.SO_REUSEPORT, true);
@@ -283,6 +285,17 @@ public final class ProxyServer implements Lifecycle {
       }
       ChannelFuture f = sb.bind(address);
       Channel ch = f.channel();
+      // A listener that closes while the proxy runs (killed socket, dead accept) is not listening:
+      // the HA node's VRRP tracking must hear it.
+      f.addListener(bound -> {
+        if (bound.isSuccess()) {
+          ch.closeFuture().addListener(closed -> {
+            if (!stopping.get()) {
+              listening.set(Health.down("listener " + address + " closed"));
+            }
+          });
+        }
+      });
       synchronized (this) {
         listeners.add(ch);
       }

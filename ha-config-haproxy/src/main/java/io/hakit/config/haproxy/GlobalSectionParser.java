@@ -14,9 +14,10 @@ import java.util.Set;
  */
 final class GlobalSectionParser {
   private static final Set<String> KNOWN = KeywordList.load("global-keywords.txt");
-  /** Directives HAProxy applies to its own process that a JVM library cannot apply the same way. */
+  /** Directives HAProxy applies to its own process that a JVM library cannot apply the same way
+   * ({@code nbthread} is not one: the proxy runs that many event loops). */
   private static final Set<String> INAPPLICABLE = Set.of("chroot", "user", "group", "uid", "gid", "daemon",
-      "master-worker", "cpu-map", "ulimit-n", "pidfile", "nbthread", "unix-bind", "setenv", "presetenv", "resetenv",
+      "master-worker", "cpu-map", "ulimit-n", "pidfile", "unix-bind", "setenv", "presetenv", "resetenv",
       "unsetenv", "insecure-fork-wanted", "insecure-setuid-wanted", "set-dumpable");
   private static final Set<String> MODIFIABLE =
       Set.of("busy-polling", "set-dumpable", "strict-limits", "insecure-fork-wanted", "numa-cpu-mapping");

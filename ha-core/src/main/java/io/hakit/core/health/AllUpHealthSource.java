@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * UP while every one of its sources is UP; DOWN with the first failing source's name and reason
@@ -11,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * sources may report from any thread; recomputation and notification are serialised.
  */
 public final class AllUpHealthSource implements HealthSource, AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(AllUpHealthSource.class);
+
   private final String name;
   private final List<HealthSource> sources;
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
@@ -47,7 +51,12 @@ public final class AllUpHealthSource implements HealthSource, AutoCloseable {
     current = next;
     if (previous.status() != next.status()) {
       for (HealthListener l : listeners) {
-        l.onHealthChanged(this, next);
+        try {
+          l.onHealthChanged(this, next);
+        } catch (RuntimeException e) {
+          // One failing listener must not keep the others (a VRRP instance's tracking) uninformed.
+          logger.warn("({}) health listener failed: {}", name, e.toString());
+        }
       }
     }
   }

@@ -2,12 +2,16 @@ package io.hakit.core.health;
 
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link HealthSource} set by its owner: for wiring ("the proxy is listening"), for tests, and
  * for applications that decide their health themselves. Thread-safe.
  */
 public final class ManualHealthSource implements HealthSource {
+  private static final Logger logger = LoggerFactory.getLogger(ManualHealthSource.class);
+
   private final String name;
   private final CopyOnWriteArrayList<HealthListener> listeners = new CopyOnWriteArrayList<>();
   private volatile Health current;
@@ -38,7 +42,12 @@ public final class ManualHealthSource implements HealthSource {
     current = health;
     if (previous.status() != health.status()) {
       for (HealthListener l : listeners) {
-        l.onHealthChanged(this, health);
+        try {
+          l.onHealthChanged(this, health);
+        } catch (RuntimeException e) {
+          // One failing listener must not keep the others (a VRRP instance's tracking) uninformed.
+          logger.warn("({}) health listener failed: {}", name, e.toString());
+        }
       }
     }
   }

@@ -31,21 +31,20 @@ final class Foreground {
     CountDownLatch never = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       logger.info("{}: stopping (signal)", what);
-      int status = 0;
+      int status;
+      java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
       Thread worker = new Thread(() -> {
         try {
           stop.stop();
         } catch (Exception e) {
           logger.warn("{}: stop failed: {}", what, e.toString());
-          throw new IllegalStateException(e);
+          failed.set(true);
         }
       }, "hakit-stop");
-      Thread.UncaughtExceptionHandler quiet = (t, e) -> { };
-      worker.setUncaughtExceptionHandler(quiet);
       worker.start();
       try {
         worker.join(bound.toMillis());
-        status = worker.isAlive() ? 1 : 0;
+        status = worker.isAlive() || failed.get() ? 1 : 0;
       } catch (InterruptedException e) {
         status = 1;
       }

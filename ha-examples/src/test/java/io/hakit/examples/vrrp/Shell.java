@@ -9,14 +9,16 @@ public final class Shell {
   private Shell() {}
 
   public static String run(String... command) throws IOException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    // Output goes to a file, so that the deadline holds even if a child keeps the pipe open.
+    java.nio.file.Path out = java.nio.file.Files.createTempFile("hk-shell", ".out");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     try {
-      byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         throw new IOException("timed out: " + String.join(" ", command));
       }
-      String text = new String(out, StandardCharsets.UTF_8);
+      String text = java.nio.file.Files.readString(out, StandardCharsets.UTF_8);
       if (p.exitValue() != 0) {
         throw new IOException(String.join(" ", command) + " exited " + p.exitValue() + ": " + text.strip());
       }
@@ -25,6 +27,8 @@ public final class Shell {
       Thread.currentThread().interrupt();
       p.destroyForcibly();
       throw new IOException("interrupted: " + String.join(" ", command), e);
+    } finally {
+      java.nio.file.Files.deleteIfExists(out);
     }
   }
 }

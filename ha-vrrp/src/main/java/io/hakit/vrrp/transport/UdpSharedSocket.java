@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
@@ -36,7 +35,8 @@ final class UdpSharedSocket {
     DatagramChannel ch = DatagramChannel.open(local.getAddress() instanceof java.net.Inet6Address
         ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
     try {
-      ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      // No SO_REUSEADDR: on Linux a second unicast UDP socket on the same address would silently
+      // take every datagram from the first (and leave that instance deaf); a clash must fail here.
       ch.bind(local);
     } catch (IOException e) {
       ch.close();
