@@ -181,7 +181,7 @@ final class PairRig implements AutoCloseable {
       if (condition.getAsBoolean()) {
         return;
       }
-      Thread.onSpinWait();
+      Lan.pollPause();
     }
     throw new AssertionError("timed out after " + timeoutMillis + " ms: " + why + "\n" + state());
   }

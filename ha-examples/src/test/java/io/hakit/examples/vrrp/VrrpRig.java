@@ -112,7 +112,7 @@ final class VrrpRig implements AutoCloseable {
       if (!placement.getAsBoolean()) {
         throw new AssertionError(why + "\n" + state() + logs());
       }
-      Thread.onSpinWait();
+      Lan.pollPause();
     }
   }
 
@@ -122,7 +122,7 @@ final class VrrpRig implements AutoCloseable {
       if (condition.getAsBoolean()) {
         return;
       }
-      Thread.onSpinWait();
+      Lan.pollPause();
     }
     throw new AssertionError("timed out after " + timeoutMillis + " ms: " + why + "\n" + state() + logs());
   }
