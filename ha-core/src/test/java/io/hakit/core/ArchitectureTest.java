@@ -6,12 +6,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import io.hakit.core.testing.ModuleClasses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,25 +20,13 @@ class ArchitectureTest {
   private static JavaClasses core;
 
   @BeforeAll
-  static void importCore() throws Exception {
-    // The rules look at package names only: no need to load every referenced JDK class (seconds).
-    ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
-    core = new ClassFileImporter().importPaths(mainClasses());
+  static void importCore() {
+    core = ModuleClasses.importMain(ArchitectureTest.class);
   }
 
   @AfterAll
   static void resetArchUnit() {
-    ArchConfiguration.get().reset();
-  }
-
-  /**
-   * This module's main classes: the directory beside this test's own. Importing one directory
-   * rather than scanning the class path for a package saves seconds; an empty module has none.
-   */
-  private static List<Path> mainClasses() throws Exception {
-    Path testClasses = Path.of(ArchitectureTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Path classes = testClasses.resolveSibling("classes");
-    return Files.isDirectory(classes) ? List.of(classes) : List.of();
+    ModuleClasses.reset();
   }
 
   @Test
