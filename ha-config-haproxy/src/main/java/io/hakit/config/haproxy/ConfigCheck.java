@@ -30,12 +30,11 @@ public final class ConfigCheck {
   }
 
   static int run(List<Path> files, HaproxyConfigReader.Options options, PrintStream out, PrintStream err) {
-    String pid = "(" + ProcessHandle.current().pid() + ")";
     try {
       ConfigResult r = new HaproxyConfigReader(options).read(files);
-      print(r.warnings(), pid, err);
+      print(r.warnings(), err);
       if (!r.warnings().isEmpty()) {
-        err.println(Diagnostic.Severity.WARNING.label() + pid + " : config : Warnings were found.");
+        err.println(line(Diagnostic.Severity.WARNING, "Warnings were found."));
       }
       boolean listens = r.model().frontends().stream().anyMatch(f -> !f.binds().isEmpty());
       if (!listens) {
@@ -45,20 +44,25 @@ public final class ConfigCheck {
       out.println("Configuration file is valid");
       return VALID;
     } catch (ConfigException e) {
-      print(e.warnings(), pid, err);
-      print(e.errors(), pid, err);
+      print(e.warnings(), err);
+      print(e.errors(), err);
       for (Path f : files) {
-        err.println(Diagnostic.Severity.ALERT.label() + pid + " : config : Error(s) found in configuration file : "
-            + f);
+        err.println(line(Diagnostic.Severity.ALERT, "Error(s) found in configuration file : " + f));
       }
-      err.println(Diagnostic.Severity.ALERT.label() + pid + " : config : Fatal errors found in configuration.");
+      err.println(line(Diagnostic.Severity.ALERT, "Fatal errors found in configuration."));
       return INVALID;
     }
   }
 
-  private static void print(List<Diagnostic> diagnostics, String pid, PrintStream err) {
+  /** Prints diagnostics one per line as HAProxy does on stderr: {@code [WARNING]  (pid) : config : ...}. */
+  public static void print(List<Diagnostic> diagnostics, PrintStream err) {
     for (Diagnostic d : diagnostics) {
-      err.println(d.severity().label() + pid + " : config : " + d.haproxyText());
+      err.println(line(d.severity(), d.haproxyText()));
     }
+  }
+
+  /** One stderr line in HAProxy's format: the padded severity label, this process's pid, {@code config}. */
+  public static String line(Diagnostic.Severity severity, String text) {
+    return severity.label() + "(" + ProcessHandle.current().pid() + ") : config : " + text;
   }
 }

@@ -1,5 +1,6 @@
 package io.hakit.examples.cli;
 
+import io.hakit.config.haproxy.ConfigCheck;
 import io.hakit.config.haproxy.ConfigException;
 import io.hakit.config.haproxy.ConfigResult;
 import io.hakit.config.haproxy.Diagnostic;
@@ -28,20 +29,13 @@ final class ConfigFiles {
     try {
       ConfigResult r = new HaproxyConfigReader(new HaproxyConfigReader.Options(strict, Map.copyOf(System.getenv())))
           .read(files);
-      print(r.warnings(), err);
+      ConfigCheck.print(r.warnings(), err);
       return r;
     } catch (ConfigException e) {
-      print(e.warnings(), err);
-      print(e.errors(), err);
-      err.println(Diagnostic.Severity.ALERT.label() + "(" + ProcessHandle.current().pid()
-          + ") : config : Fatal errors found in configuration.");
+      ConfigCheck.print(e.warnings(), err);
+      ConfigCheck.print(e.errors(), err);
+      err.println(ConfigCheck.line(Diagnostic.Severity.ALERT, "Fatal errors found in configuration."));
       return null;
-    }
-  }
-
-  private static void print(List<Diagnostic> diagnostics, PrintStream err) {
-    for (Diagnostic d : diagnostics) {
-      err.println(d.severity().label() + "(" + ProcessHandle.current().pid() + ") : config : " + d.haproxyText());
     }
   }
 }
