@@ -10,6 +10,7 @@ import io.hakit.core.lifecycle.LifecycleState;
 import io.hakit.core.model.Backend;
 import io.hakit.core.model.Bind;
 import io.hakit.core.model.Frontend;
+import io.hakit.core.model.LogTarget;
 import io.hakit.core.model.Mode;
 import io.hakit.core.model.ProxyModel;
 import io.hakit.core.net.Endpoint;
@@ -20,6 +21,8 @@ import io.hakit.proxy.check.HealthChecks;
 import io.hakit.proxy.http.HttpFrontend;
 import io.hakit.proxy.http.StopRequest;
 import io.hakit.proxy.log.AccessLog;
+import io.hakit.proxy.syslog.LogOutputs;
+import io.hakit.proxy.syslog.TargetSpec;
 import io.hakit.proxy.tcp.TcpFrontend;
 import io.hakit.proxy.transport.DeadListenerGuard;
 import io.hakit.proxy.transport.Transport;
@@ -89,6 +92,8 @@ public final class ProxyServer implements Lifecycle {
   private volatile LifecycleState state = LifecycleState.NEW;
   private EventLoopGroup group;
   private HealthChecks checks;
+  /** The syslog/stdout outputs of the config's {@code log} lines; open from start() until stopped. */
+  private LogOutputs logOutputs = LogOutputs.NONE;
   private CompletableFuture<Void> stopped;
 
   private ProxyServer(Builder b) {
@@ -154,9 +159,22 @@ public final class ProxyServer implements Lifecycle {
 
   /** Compiles every frontend now, so that build() reports what cannot run. */
   private void compileFrontends() {
+    checkLogTargets();
     for (Frontend f : model.frontends()) {
       if (!f.disabled()) {
         frontendHandlerFactory(f, new Connector(transport.socketChannel()));
+      }
+    }
+  }
+
+  /** Decodes every {@code log} line now, so that build() names a bad one with its file:line. */
+  private void checkLogTargets() {
+    List<LogTarget> all = new ArrayList<>(model.global().logs());
+    model.frontends().forEach(f -> all.addAll(f.log().targets()));
+    model.backends().forEach(b -> all.addAll(b.log().targets()));
+    for (LogTarget t : all) {
+      if (!t.isGlobal()) {
+        TargetSpec.of(t);
       }
     }
   }
@@ -182,6 +200,12 @@ public final class ProxyServer implements Lifecycle {
   @Override
   public synchronized CompletionStage<Void> start() {
     Preconditions.checkState(state == LifecycleState.NEW, "start: proxy is " + state + " (expected: NEW)");
+    try {
+      logOutputs = LogOutputs.open(model.global());
+    } catch (RuntimeException e) {
+      state = LifecycleState.FAILED;
+      throw e;
+    }
     state = LifecycleState.STARTING;
     group = transport.newGroup(eventLoops, "hakit-proxy");
     // Netty enables TCP_NODELAY on its sockets by default; nothing else is set per connection.
@@ -201,7 +225,7 @@ public final class ProxyServer implements Lifecycle {
         }
       }
     }
-    checks = new HealthChecks(backends.values(), group, transport);
+    checks = new HealthChecks(backends.values(), group, transport, logOutputs);
     CompletableFuture<Void> started = new CompletableFuture<>();
     AtomicInteger left = new AtomicInteger(binds.size());
     if (binds.isEmpty()) {
@@ -243,6 +267,7 @@ public final class ProxyServer implements Lifecycle {
       l.close();
     }
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    logOutputs.close();
     // HAProxy's wording: "Starting frontend main: cannot bind socket (Address already in use) [127.0.0.1:5000]".
     started.completeExceptionally(new HaException("Starting frontend " + b.frontend() + ": cannot bind socket ("
         + cause.getMessage() + ") [" + b.address().getHostString() + ":" + b.address().getPort() + "]", cause));
@@ -407,6 +432,7 @@ public final class ProxyServer implements Lifecycle {
         synchronized (this) {
           state = LifecycleState.STOPPED;
         }
+        logOutputs.close();
         logger.info("Proxy stopped");
         stopped.complete(null);
       }));

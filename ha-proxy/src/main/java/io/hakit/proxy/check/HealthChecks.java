@@ -2,6 +2,8 @@ package io.hakit.proxy.check;
 
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.ServerState;
+import io.hakit.proxy.syslog.LogOutputs;
+import io.hakit.proxy.syslog.LogTargets;
 import io.hakit.proxy.transport.Transport;
 import io.netty.channel.EventLoopGroup;
 import java.util.ArrayList;
@@ -15,11 +17,13 @@ import java.util.List;
 public final class HealthChecks {
   private final List<ServerChecker> checkers = new ArrayList<>();
 
-  public HealthChecks(Collection<BackendState> backends, EventLoopGroup group, Transport transport) {
+  public HealthChecks(Collection<BackendState> backends, EventLoopGroup group, Transport transport,
+      LogOutputs logs) {
     for (BackendState b : backends) {
+      LogTargets events = logs.targetsFor(b.model().log().targets());
       for (ServerState s : b.servers()) {
         if (s.model().check().enabled() && !s.model().disabled()) {
-          checkers.add(new ServerChecker(s, group.next(), transport));
+          checkers.add(new ServerChecker(s, group.next(), transport, events));
         }
       }
     }

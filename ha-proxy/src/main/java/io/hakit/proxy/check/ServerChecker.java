@@ -5,6 +5,8 @@ import io.hakit.core.model.ServerCheck;
 import io.hakit.core.model.TimeoutKind;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.ServerState;
+import io.hakit.proxy.syslog.LogTargets;
+import io.hakit.proxy.syslog.Severity;
 import io.hakit.proxy.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -43,14 +45,17 @@ final class ServerChecker {
   private final InetSocketAddress target;
   private final long connectTimeoutMillis;
   private final long readTimeoutMillis;
+  /** The backend's log targets: transitions go there as HAProxy sends them (UP notice, DOWN alert). */
+  private final LogTargets events;
   private int failures;
   private int successes;
   private volatile boolean stopped;
   private @Nullable ScheduledFuture<?> next;
   private @Nullable Channel probe;
 
-  ServerChecker(ServerState server, EventLoop loop, Transport transport) {
+  ServerChecker(ServerState server, EventLoop loop, Transport transport, LogTargets events) {
     this.server = server;
+    this.events = events;
     this.check = server.model().check();
     BackendState be = server.backend();
     this.spec = be.model().healthCheck();
@@ -144,8 +149,9 @@ final class ServerChecker {
         successes = 0;
         server.setUp(true);
         BackendState be = server.backend();
-        logger.warn("Server {} is UP, {}. {} active and {} backup servers online. 0 sessions requeued, {} total in queue.",
-            server.qualifiedName(), r.describe(), be.activeServersUp(), be.backupServersUp(), be.queueLength());
+        report(Severity.NOTICE, "Server " + server.qualifiedName() + " is UP, " + r.describe() + ". "
+            + be.activeServersUp() + " active and " + be.backupServersUp() + " backup servers online. 0 sessions"
+            + " requeued, " + be.queueLength() + " total in queue.");
       }
     } else {
       successes = 0;
@@ -153,15 +159,23 @@ final class ServerChecker {
         failures = 0;
         server.setUp(false);
         BackendState be = server.backend();
-        logger.warn("Server {} is DOWN, {}. {} active and {} backup servers left. {} sessions active, 0 requeued, "
-            + "{} remaining in queue.", server.qualifiedName(), r.describe(), be.activeServersUp(),
-            be.backupServersUp(), server.activeConnections(), be.queueLength());
+        report(Severity.ALERT, "Server " + server.qualifiedName() + " is DOWN, " + r.describe() + ". "
+            + be.activeServersUp() + " active and " + be.backupServersUp() + " backup servers left. "
+            + server.activeConnections() + " sessions active, 0 requeued, " + be.queueLength()
+            + " remaining in queue.");
         if (!be.anyServerUp()) {
           logger.error("backend {} has no server available!", be.name());
+          events.send(Severity.EMERG, "backend " + be.name() + " has no server available!");
         }
       }
     }
     schedule(interval());
+  }
+
+  /** A state change: to the operator's log (as HAProxy -db prints it) and to the backend's targets. */
+  private void report(Severity severity, String message) {
+    logger.warn("{}", message);
+    events.send(severity, message);
   }
 
   /** Reads the status line of an HTTP check's answer. */

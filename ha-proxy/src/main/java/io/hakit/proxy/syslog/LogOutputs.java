@@ -30,6 +30,10 @@ public final class LogOutputs implements AutoCloseable {
   /** The default tag: rsyslog rules that ship with haproxy match {@code programname == "haproxy"}. */
   static final String DEFAULT_TAG = "haproxy";
 
+  /** Outputs that send nothing, before a proxy starts. */
+  public static final LogOutputs NONE =
+      new LogOutputs(List.of(), new LineHeader(DEFAULT_TAG, null, 0, java.time.ZoneOffset.UTC));
+
   private final List<LogTarget> globalTargets;
   private final LineHeader header;
   private final Map<String, LineSender> senders = new HashMap<>();
