@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: scripts run on {@code vrrp-script-N} threads of their own (one per script, at most
  * {@value #MAX_SCRIPT_THREADS}), so that hung scripts cannot delay interface polling, which has
- * its {@code vrrp-link} thread; notify scripts start on one {@code vrrp-notify} thread
+ * its own {@code vrrp-link-1} thread; notify scripts start on one {@code vrrp-notify} thread
  * ({@link NotifyLauncher}), never on an instance's threads.
  *
  * <pre>{@code

@@ -10,7 +10,6 @@ import io.hakit.vrrp.fsm.VrrpState;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * keepalived's {@code virtual_ipaddress} options on a real kernel: the same keepalived.conf runs
  * under keepalived 2.2.7 in one namespace and under HAKit's runner (raw socket, rtnetlink) in
  * another; each becomes master at once (priority 255), and {@code ip -d addr} must then show the
- * same addresses with the same broadcast, scope, label and flags on both. Each namespace has its
- * own veth pair (eth0, eth1) and no link to the other, so the two masters never meet.
+ * same addresses with the same broadcast, scope, label and flags on both. Each namespace is a
+ * {@link VethPairNode} linked to nothing, so the two masters never meet.
  */
 class VirtualAddressOptionsIT {
   private static final String LAST_VIP = "198.18.3.18";
@@ -56,25 +55,8 @@ class VirtualAddressOptionsIT {
   @BeforeEach
   void setUp() throws Exception {
     Interop.require(Interop.root(), Interop.netns(), Interop.binary("keepalived"));
-    String suffix = ProcessHandle.current().pid() + "x" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
-    hakitNs = node("hkoh" + suffix);
-    keepalivedNs = node("hkok" + suffix);
-  }
-
-  /** A namespace with veth pair eth0 (198.18.3.1/24) - eth1, both up. */
-  private static Netns node(String name) throws Exception {
-    Netns ns = Netns.create(name);
-    try {
-      ns.exec("ip", "link", "add", "eth0", "type", "veth", "peer", "name", "eth1");
-      ns.exec("ip", "addr", "add", "198.18.3.1/24", "dev", "eth0");
-      ns.exec("ip", "link", "set", "eth0", "up");
-      ns.exec("ip", "link", "set", "eth1", "up");
-      TwoNodeLink.awaitOperationallyUp(ns, "eth0");
-      return ns;
-    } catch (Exception | Error e) {
-      ns.close();
-      throw e;
-    }
+    hakitNs = VethPairNode.create("hkoh");
+    keepalivedNs = VethPairNode.create("hkok");
   }
 
   @AfterEach
@@ -128,7 +110,8 @@ class VirtualAddressOptionsIT {
   /** The {@code inet} lines of {@code ip -d addr} but the base address and loopback, as iproute2 prints them. */
   private static List<String> virtualAddresses(Netns ns) throws IOException {
     return Netns.run("ip", "-n", ns.name(), "-d", "-4", "addr", "show").lines().map(String::strip)
-        .filter(l -> l.startsWith("inet ") && !l.startsWith("inet 198.18.3.1/") && !l.startsWith("inet 127."))
+        .filter(l -> l.startsWith("inet ") && !l.startsWith("inet " + VethPairNode.BASE_ETH0 + "/")
+            && !l.startsWith("inet " + VethPairNode.BASE_ETH1 + "/") && !l.startsWith("inet 127."))
         .sorted().toList();
   }
 
