@@ -73,8 +73,8 @@ final class NotifyLauncher implements AutoCloseable {
     executor.shutdown();
   }
 
-  /** Waits until the queued launches ran, at most {@code millis}; for tests and orderly shutdown. */
-  boolean awaitIdle(long millis) throws InterruptedException {
+  /** After {@link #close}: waits until the queued launches ran and the thread ended, at most {@code millis}. */
+  boolean awaitClosed(long millis) throws InterruptedException {
     return executor.awaitTermination(millis, TimeUnit.MILLISECONDS);
   }
 }

@@ -31,7 +31,7 @@ class SyncGroupNotifierTest {
 
   private List<String> launches() throws InterruptedException {
     launcher.close();
-    assertThat(launcher.awaitIdle(5_000)).isTrue();
+    assertThat(launcher.awaitClosed(5_000)).isTrue();
     synchronized (launched) {
       return List.copyOf(launched);
     }
@@ -103,7 +103,7 @@ class SyncGroupNotifierTest {
     release.countDown();
     stuck.close();
 
-    assertThat(stuck.awaitIdle(10_000)).isTrue();
+    assertThat(stuck.awaitClosed(10_000)).isTrue();
     // one running when the others were asked for, MAX_PENDING waiting, the rest dropped
     assertThat(started).hasSizeBetween(NotifyLauncher.MAX_PENDING, NotifyLauncher.MAX_PENDING + 1)
         .startsWith("script 0");
