@@ -3,9 +3,6 @@ package io.hakit.core.health;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * UP while every one of its sources is UP; DOWN with the first failing source's name and reason
@@ -13,16 +10,15 @@ import org.slf4j.LoggerFactory;
  * sources may report from any thread; recomputation and notification are serialised.
  */
 public final class AllUpHealthSource implements HealthSource, AutoCloseable {
-  private static final Logger logger = LoggerFactory.getLogger(AllUpHealthSource.class);
-
   private final String name;
   private final List<HealthSource> sources;
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
-  private final CopyOnWriteArrayList<HealthListener> listeners = new CopyOnWriteArrayList<>();
+  private final HealthListeners listeners;
   private volatile Health current;
 
   public AllUpHealthSource(String name, List<? extends HealthSource> sources) {
     this.name = Objects.requireNonNull(name, "name");
+    this.listeners = new HealthListeners(name);
     this.sources = List.copyOf(sources);
     if (this.sources.isEmpty()) {
       throw new IllegalArgumentException("sources: empty (expected: at least one health source)");
@@ -50,14 +46,7 @@ public final class AllUpHealthSource implements HealthSource, AutoCloseable {
     Health next = compute();
     current = next;
     if (previous.status() != next.status()) {
-      for (HealthListener l : listeners) {
-        try {
-          l.onHealthChanged(this, next);
-        } catch (RuntimeException e) {
-          // One failing listener must not keep the others (a VRRP instance's tracking) uninformed.
-          logger.warn("({}) health listener failed: {}", name, e.toString());
-        }
-      }
+      listeners.notifyChange(this, next);
     }
   }
 
@@ -73,8 +62,7 @@ public final class AllUpHealthSource implements HealthSource, AutoCloseable {
 
   @Override
   public AutoCloseable subscribe(HealthListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 
   /** Unsubscribes from the sources. */

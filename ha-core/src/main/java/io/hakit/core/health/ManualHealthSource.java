@@ -1,23 +1,19 @@
 package io.hakit.core.health;
 
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link HealthSource} set by its owner: for wiring ("the proxy is listening"), for tests, and
  * for applications that decide their health themselves. Thread-safe.
  */
 public final class ManualHealthSource implements HealthSource {
-  private static final Logger logger = LoggerFactory.getLogger(ManualHealthSource.class);
-
   private final String name;
-  private final CopyOnWriteArrayList<HealthListener> listeners = new CopyOnWriteArrayList<>();
+  private final HealthListeners listeners;
   private volatile Health current;
 
   public ManualHealthSource(String name, Health initial) {
     this.name = Objects.requireNonNull(name, "name");
+    this.listeners = new HealthListeners(name);
     this.current = Objects.requireNonNull(initial, "initial");
   }
 
@@ -41,20 +37,12 @@ public final class ManualHealthSource implements HealthSource {
     Health previous = current;
     current = health;
     if (previous.status() != health.status()) {
-      for (HealthListener l : listeners) {
-        try {
-          l.onHealthChanged(this, health);
-        } catch (RuntimeException e) {
-          // One failing listener must not keep the others (a VRRP instance's tracking) uninformed.
-          logger.warn("({}) health listener failed: {}", name, e.toString());
-        }
-      }
+      listeners.notifyChange(this, health);
     }
   }
 
   @Override
   public AutoCloseable subscribe(HealthListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 }

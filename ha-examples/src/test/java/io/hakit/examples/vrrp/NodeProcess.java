@@ -65,9 +65,9 @@ public final class NodeProcess implements RunningSpeaker {
       List<String> viaJar = new ArrayList<>(jvm);
       viaJar.addAll(List.of("-jar", HAKIT_JAR.toAbsolutePath().toString(), "vrrp"));
       List<String> viaClassPath = new ArrayList<>(jvm);
-      viaClassPath.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.hakit.examples.vrrp.VrrpCommand"));
+      viaClassPath.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.hakit.examples.cli.HakitMain", "vrrp"));
       boolean jar = jarHasVrrpCommand(viaJar);
-      logger.info("HAKit nodes run as {}", jar ? "java -jar " + HAKIT_JAR + " vrrp" : "the VrrpCommand class (hakit.jar has no vrrp command yet)");
+      logger.info("HAKit nodes run as {}", jar ? "java -jar " + HAKIT_JAR + " vrrp" : "HakitMain from the class path (no target/hakit.jar)");
       cachedJavaCommand = jar ? viaJar : viaClassPath;
     }
     return cachedJavaCommand;

@@ -2,6 +2,7 @@ package io.hakit.vrrp.config;
 
 import io.hakit.core.Origin;
 import io.hakit.vrrp.GarpSettings;
+import io.hakit.vrrp.address.AddressOptions;
 import io.hakit.vrrp.address.VirtualAddress;
 import io.hakit.vrrp.fsm.VrrpState;
 import java.math.BigDecimal;
@@ -48,7 +49,7 @@ final class InstanceReader {
   }
 
   /** One virtual_ipaddress line before the instance's interface is known. */
-  record VipLine(InetAddress address, int prefix, @Nullable String dev, Origin origin) {}
+  record VipLine(InetAddress address, int prefix, @Nullable String dev, AddressOptions options, Origin origin) {}
 
   static final KeywordTable<Instance> TABLE = new KeywordTable<Instance>("vrrp_instance")
       .on("state", InstanceReader::state)
@@ -147,39 +148,10 @@ final class InstanceReader {
       return;
     }
     for (ConfNode c : n.children()) {
-      String text = c.keyword();
-      int slash = text.indexOf('/');
-      InetAddress a = v.address(c, slash < 0 ? text : text.substring(0, slash));
-      if (a == null) {
-        continue;
+      VipLine line = VirtualAddressLine.read(c, v);
+      if (line != null) {
+        into.add(line);
       }
-      int max = a instanceof Inet4Address ? 32 : 128;
-      Integer prefix = slash < 0 ? Integer.valueOf(max) : v.integer(c, text.substring(slash + 1), 0, max);
-      if (prefix == null) {
-        continue;
-      }
-      String dev = null;
-      List<String> args = c.args();
-      for (int k = 0; k < args.size(); k++) {
-        String opt = args.get(k);
-        boolean hasValue = k + 1 < args.size();
-        switch (opt) {
-          case "dev" -> {
-            if (hasValue) {
-              dev = args.get(++k);
-            }
-          }
-          case "label", "brd", "broadcast", "scope", "preferred_lft", "track_group" -> {
-            v.diagnostics().warn(c.origin(), "virtual_ipaddress option '" + opt + (hasValue ? " " + args.get(k + 1) : "")
-                + "' is not applied by HAKit; the address is added without it");
-            k++;
-          }
-          case "noprefixroute", "home", "-", "no_track", "nodad", "mngtmpaddr", "autojoin" ->
-              v.diagnostics().warn(c.origin(), "virtual_ipaddress flag '" + opt + "' is not applied by HAKit");
-          default -> v.diagnostics().warn(c.origin(), "unknown virtual_ipaddress option '" + opt + "'; ignored");
-        }
-      }
-      into.add(new VipLine(a, prefix, dev, c.origin()));
     }
   }
 
@@ -256,11 +228,12 @@ final class InstanceReader {
     String password = password(i, version, where, origin, d);
     List<VirtualAddress> vips = new ArrayList<>();
     for (VipLine l : i.vips) {
-      vips.add(new VirtualAddress(l.address(), l.prefix(), l.dev() != null ? l.dev() : i.interfaceName));
+      vips.add(new VirtualAddress(l.address(), l.prefix(), l.dev() != null ? l.dev() : i.interfaceName, l.options()));
     }
     List<VirtualAddress> excluded = new ArrayList<>();
     for (VipLine l : i.excluded) {
-      excluded.add(new VirtualAddress(l.address(), l.prefix(), l.dev() != null ? l.dev() : i.interfaceName));
+      excluded.add(new VirtualAddress(l.address(), l.prefix(), l.dev() != null ? l.dev() : i.interfaceName,
+          l.options()));
     }
     boolean ipv6 = !vips.isEmpty() && !vips.get(0).isIpv4();
     for (VipLine l : i.vips) {

@@ -2,13 +2,14 @@ package io.hakit.vrrp.config;
 
 import io.hakit.core.health.Health;
 import io.hakit.core.health.HealthListener;
+import io.hakit.core.health.HealthListeners;
 import io.hakit.core.health.HealthSource;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,19 +17,22 @@ import org.slf4j.LoggerFactory;
 /**
  * An interface's link state as a {@link HealthSource} ({@code track_interface}, and the instance's
  * own interface unless {@code dont_track_primary}): polled through {@link NetworkInterface} every
- * {@value #POLL_MILLIS} ms; down or missing is unhealthy.
+ * {@value #POLL_MILLIS} ms on the runner's link thread (scripts have threads of their own); down
+ * or missing is unhealthy.
  */
 public final class InterfaceHealthSource implements HealthSource, AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(InterfaceHealthSource.class);
   static final long POLL_MILLIS = 500;
 
   private final String interfaceName;
-  private final CopyOnWriteArrayList<HealthListener> listeners = new CopyOnWriteArrayList<>();
+  private final HealthListeners listeners;
   private volatile Health current;
+  private final AtomicLong polls = new AtomicLong();
   private @Nullable ScheduledFuture<?> task;
 
   public InterfaceHealthSource(String interfaceName) {
     this.interfaceName = interfaceName;
+    this.listeners = new HealthListeners("interface " + interfaceName);
     this.current = probe();
   }
 
@@ -44,8 +48,7 @@ public final class InterfaceHealthSource implements HealthSource, AutoCloseable 
 
   @Override
   public AutoCloseable subscribe(HealthListener listener) {
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 
   public synchronized void start(ScheduledExecutorService executor) {
@@ -61,18 +64,18 @@ public final class InterfaceHealthSource implements HealthSource, AutoCloseable 
     }
   }
 
+  /** How many polls ran: lets a test see that polling goes on whatever the scripts do. */
+  long polls() {
+    return polls.get();
+  }
+
   private void poll() {
+    polls.incrementAndGet();
     Health h = probe();
     if (h.isUp() != current.isUp()) {
       current = h;
       logger.info("interface {} is {}", interfaceName, h.isUp() ? "up" : "down: " + h.reason());
-      for (HealthListener l : listeners) {
-        try {
-          l.onHealthChanged(this, h);
-        } catch (RuntimeException e) {
-          logger.warn("interface {} listener failed", interfaceName, e);
-        }
-      }
+      listeners.notifyChange(this, h);
     }
   }
 

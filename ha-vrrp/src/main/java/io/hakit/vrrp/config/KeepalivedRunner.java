@@ -11,9 +11,7 @@ import io.hakit.vrrp.VrrpStateListener;
 import io.hakit.vrrp.address.VirtualAddress;
 import io.hakit.vrrp.address.VirtualAddressManager;
 import io.hakit.vrrp.transport.VrrpTransportFactory;
-import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,21 +20,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every instance of a {@link KeepalivedConfig}: their {@code vrrp_script}s (one shared pool of
- * two {@code vrrp-script} threads), interface tracking, notify scripts and sync groups (members
- * move together through {@link SyncGroup}; one member's fault is every member's), with
+ * Runs every instance of a {@link KeepalivedConfig}: their {@code vrrp_script}s, interface
+ * tracking, notify scripts and sync groups (members move together through {@link SyncGroup}; one
+ * member's fault is every member's; the group's own notify scripts run on its state changes), with
  * the transports and address manager given (the Linux ones for a real node).
- * {@link #stop(Duration)} stops every instance gracefully (priority 0, addresses removed).
- * {@link #runForeground} is {@code keepalived -n -f FILE}: it runs until SIGTERM or SIGINT, then
- * stops gracefully.
+ * {@link #stop(Duration)} stops every instance gracefully (priority 0, addresses removed). The
+ * {@code hakit vrrp -f} command runs it in the foreground until SIGTERM, like {@code keepalived -n}.
+ *
+ * <p>Threads: scripts run on {@code vrrp-script-N} threads of their own (one per script, at most
+ * {@value #MAX_SCRIPT_THREADS}), so that hung scripts cannot delay interface polling, which has
+ * its own {@code vrrp-link-1} thread; notify scripts start on one {@code vrrp-notify} thread
+ * ({@link NotifyLauncher}), never on an instance's threads.
  *
  * <pre>{@code
  * KeepalivedRunner runner = KeepalivedRunner.create(KeepalivedConfigReader.read(path), transports, addresses);
@@ -45,25 +46,42 @@ import org.slf4j.LoggerFactory;
  */
 public final class KeepalivedRunner implements Lifecycle {
   private static final Logger logger = LoggerFactory.getLogger(KeepalivedRunner.class);
+  /** Scripts that may hang at once without delaying the others' runs. */
+  static final int MAX_SCRIPT_THREADS = 8;
 
   private final KeepalivedConfig config;
   private final List<VrrpInstance> instances;
   private final List<ScriptHealthSource> scripts;
   private final List<InterfaceHealthSource> interfaces;
   private final List<SyncGroupHealth> groups;
-  private final ScheduledThreadPoolExecutor executor;
+  private final ScheduledThreadPoolExecutor scriptExecutor;
+  private final ScheduledThreadPoolExecutor linkExecutor;
+  private final NotifyLauncher notifyLauncher;
   private volatile LifecycleState state = LifecycleState.NEW;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private boolean stopping;
 
   private KeepalivedRunner(KeepalivedConfig config, List<VrrpInstance> instances, List<ScriptHealthSource> scripts,
-      List<InterfaceHealthSource> interfaces, List<SyncGroupHealth> groups, ScheduledThreadPoolExecutor executor) {
+      List<InterfaceHealthSource> interfaces, List<SyncGroupHealth> groups, NotifyLauncher notifyLauncher) {
     this.config = config;
     this.instances = List.copyOf(instances);
     this.scripts = List.copyOf(scripts);
     this.interfaces = List.copyOf(interfaces);
     this.groups = List.copyOf(groups);
-    this.executor = executor;
+    this.notifyLauncher = notifyLauncher;
+    this.scriptExecutor = daemonScheduler("vrrp-script-", Math.max(1, Math.min(MAX_SCRIPT_THREADS, scripts.size())));
+    this.linkExecutor = daemonScheduler("vrrp-link-", 1);
+  }
+
+  private static ScheduledThreadPoolExecutor daemonScheduler(String prefix, int threads) {
+    AtomicInteger count = new AtomicInteger();
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, r -> {
+      Thread t = new Thread(r, prefix + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
   }
 
   /**
@@ -99,12 +117,7 @@ public final class KeepalivedRunner implements Lifecycle {
    */
   public static KeepalivedRunner create(KeepalivedConfig config, VrrpTransportFactory transports,
       VirtualAddressManager addresses, List<Tracked> extraTracks, VrrpStateListener... listeners) {
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
-      Thread t = new Thread(r, "vrrp-script");
-      t.setDaemon(true);
-      return t;
-    });
-    executor.setRemoveOnCancelPolicy(true);
+    NotifyLauncher notifyLauncher = new NotifyLauncher();
     Map<String, ScriptHealthSource> scripts = new LinkedHashMap<>();
     config.scripts().forEach((name, spec) -> scripts.put(name, new ScriptHealthSource(spec)));
     Map<String, InterfaceHealthSource> interfaces = new LinkedHashMap<>();
@@ -129,20 +142,25 @@ public final class KeepalivedRunner implements Lifecycle {
     }
     List<SyncGroupHealth> groups = new ArrayList<>();
     Map<String, SyncGroupHealth> groupOf = new HashMap<>();
+    Map<String, SyncGroupNotifier> notifierOf = new HashMap<>();
     for (SyncGroupSpec g : config.syncGroups()) {
       List<HealthSource> all = new ArrayList<>();
       g.members().forEach(m -> all.addAll(faultSources.getOrDefault(m, List.of())));
       SyncGroupHealth health = new SyncGroupHealth(g.name(), all);
       groups.add(health);
       g.members().forEach(m -> groupOf.put(m, health));
+      if (!g.notifyScripts().isEmpty()) {
+        SyncGroupNotifier notifier = new SyncGroupNotifier(g.name(), g.members(), g.notifyScripts(), notifyLauncher);
+        g.members().forEach(m -> notifierOf.put(m, notifier));
+      }
     }
     List<VrrpInstance> built = new ArrayList<>();
     for (VrrpInstanceSpec spec : config.instances()) {
       try {
-        built.add(build(spec, config, scripts, interfaces, groupOf.get(spec.name()), transports, addresses,
-            extraTracks, listeners));
+        built.add(build(spec, config, scripts, interfaces, groupOf.get(spec.name()), notifyLauncher,
+            notifierOf.get(spec.name()), transports, addresses, extraTracks, listeners));
       } catch (RuntimeException e) {
-        executor.shutdownNow();
+        notifyLauncher.close();
         throw new VrrpException(spec.origin() + ": vrrp_instance " + spec.name() + ": " + e.getMessage(), e);
       }
     }
@@ -158,7 +176,7 @@ public final class KeepalivedRunner implements Lifecycle {
       }
     }
     return new KeepalivedRunner(config, built, new ArrayList<>(scripts.values()), new ArrayList<>(interfaces.values()),
-        groups, executor);
+        groups, notifyLauncher);
   }
 
   private static int weight(TrackRef t, KeepalivedConfig config) {
@@ -171,7 +189,8 @@ public final class KeepalivedRunner implements Lifecycle {
 
   private static VrrpInstance build(VrrpInstanceSpec spec, KeepalivedConfig config,
       Map<String, ScriptHealthSource> scripts, Map<String, InterfaceHealthSource> interfaces,
-      @Nullable SyncGroupHealth group, VrrpTransportFactory transports, VirtualAddressManager addresses,
+      @Nullable SyncGroupHealth group, NotifyLauncher notifyLauncher, @Nullable SyncGroupNotifier groupNotifier,
+      VrrpTransportFactory transports, VirtualAddressManager addresses,
       List<Tracked> extraTracks, VrrpStateListener[] listeners) {
     VrrpInstanceBuilder b = VrrpInstance.builder().name(spec.name()).vrid(spec.vrid()).priority(spec.priority())
         .interfaceName(spec.interfaceName()).version(spec.version()).advertInterval(spec.advertInterval())
@@ -211,7 +230,10 @@ public final class KeepalivedRunner implements Lifecycle {
       b.track(t.source(), t.weight());
     }
     if (!spec.notifyScripts().isEmpty()) {
-      b.listener(new NotifyRunner(spec.notifyScripts()));
+      b.listener(new NotifyRunner(spec.notifyScripts(), notifyLauncher));
+    }
+    if (groupNotifier != null) {
+      b.listener(groupNotifier); // after the member's own scripts, as keepalived orders them
     }
     for (VrrpStateListener l : listeners) {
       b.listener(l);
@@ -234,8 +256,8 @@ public final class KeepalivedRunner implements Lifecycle {
       throw new IllegalStateException("KeepalivedRunner start in state " + state + " (expected: NEW)");
     }
     state = LifecycleState.STARTING;
-    scripts.forEach(s -> s.start(executor));
-    interfaces.forEach(i -> i.start(executor));
+    scripts.forEach(s -> s.start(scriptExecutor));
+    interfaces.forEach(i -> i.start(linkExecutor));
     List<CompletableFuture<Void>> starts = new ArrayList<>();
     for (VrrpInstance i : instances) {
       starts.add(i.start().toCompletableFuture());
@@ -253,6 +275,7 @@ public final class KeepalivedRunner implements Lifecycle {
     }
     stopping = true;
     state = LifecycleState.STOPPING;
+    logger.info("stopping {} instance(s): priority 0, virtual addresses removed", instances.size());
     List<CompletableFuture<Void>> stops = new ArrayList<>();
     for (VrrpInstance i : instances) {
       stops.add(i.stop(grace).toCompletableFuture());
@@ -261,7 +284,9 @@ public final class KeepalivedRunner implements Lifecycle {
       scripts.forEach(ScriptHealthSource::close);
       interfaces.forEach(InterfaceHealthSource::close);
       groups.forEach(SyncGroupHealth::close);
-      executor.shutdownNow();
+      scriptExecutor.shutdownNow();
+      linkExecutor.shutdownNow();
+      notifyLauncher.close(); // the STOP scripts already queued still start
       state = failure == null ? LifecycleState.STOPPED : LifecycleState.FAILED;
       if (failure == null) {
         stopped.complete(null);
@@ -277,58 +302,8 @@ public final class KeepalivedRunner implements Lifecycle {
     return state;
   }
 
-  /**
-   * {@code keepalived -n -f FILE}: reads the file, prints its warnings and errors to {@code err},
-   * runs every instance until the JVM is told to stop (SIGTERM, SIGINT), then stops gracefully.
-   * Returns the exit status: 0 after a clean stop, 1 for an invalid configuration, 2 when it
-   * cannot start.
-   */
-  public static int runForeground(Path file, VrrpTransportFactory transports, VirtualAddressManager addresses,
-      PrintStream err, VrrpStateListener... listeners) {
-    KeepalivedConfig config;
-    try {
-      config = KeepalivedConfigReader.read(file);
-    } catch (KeepalivedConfigException e) {
-      e.diagnostics().forEach(err::println);
-      return 1;
-    }
-    config.warnings().forEach(err::println);
-    KeepalivedRunner runner;
-    try {
-      runner = create(config, transports, addresses, listeners);
-    } catch (VrrpException e) {
-      err.println(e.getMessage());
-      return 1;
-    }
-    CountDownLatch done = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      logger.info("stopping: sending priority 0 and removing virtual addresses");
-      try {
-        runner.stop(Duration.ofSeconds(5)).toCompletableFuture().get(15, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        logger.warn("graceful stop incomplete: {}", e.toString());
-      } finally {
-        done.countDown();
-      }
-    }, "vrrp-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      runner.start().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      err.println("cannot start: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
-      runner.stop(Duration.ZERO);
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException alreadyShuttingDown) {
-        // the hook runs anyway
-      }
-      return 2;
-    }
-    try {
-      done.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return 0;
+  /** The interface sources polled (track_interface and the instances' own), for tests. */
+  List<InterfaceHealthSource> interfaceSources() {
+    return interfaces;
   }
 }

@@ -2,65 +2,65 @@ package io.hakit.vrrp.config;
 
 import io.hakit.vrrp.StateChange;
 import io.hakit.vrrp.VrrpStateListener;
-import java.io.IOException;
+import io.hakit.vrrp.fsm.VrrpState;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs an instance's notify scripts on its transitions, like keepalived: {@code notify_master},
- * {@code notify_backup}, {@code notify_fault}, {@code notify_stop} as written, and {@code notify}
- * with four more arguments, {@code INSTANCE NAME MASTER|BACKUP|FAULT|STOP PRIORITY}. Scripts run
- * through {@code /bin/sh -c} and are not waited for (a failure is logged when they exit).
+ * {@code notify_backup}, {@code notify_fault}, {@code notify_stop} as written, then {@code notify}
+ * with four more arguments, {@code INSTANCE NAME MASTER|BACKUP|FAULT|STOP PRIORITY}. Called on the
+ * instance's address thread; the scripts start on the runner's {@link NotifyLauncher}.
  */
 final class NotifyRunner implements VrrpStateListener {
-  private static final Logger logger = LoggerFactory.getLogger(NotifyRunner.class);
-
   private final NotifyScripts scripts;
+  private final NotifyLauncher launcher;
 
-  NotifyRunner(NotifyScripts scripts) {
+  NotifyRunner(NotifyScripts scripts, NotifyLauncher launcher) {
     this.scripts = scripts;
+    this.launcher = launcher;
   }
 
   @Override
   public void onStateChange(StateChange change) {
-    String state = switch (change.to()) {
+    run(launcher, change.instance(), scripts, "INSTANCE", keyword(change.to()), change.priority());
+  }
+
+  /** keepalived's word for a state in notify arguments: STOP for a stopped (INIT) instance. */
+  static String keyword(VrrpState state) {
+    return switch (state) {
       case MASTER -> "MASTER";
       case BACKUP -> "BACKUP";
       case FAULT -> "FAULT";
       case INIT -> "STOP";
     };
-    String specific = switch (change.to()) {
-      case MASTER -> scripts.master();
-      case BACKUP -> scripts.backup();
-      case FAULT -> scripts.fault();
-      case INIT -> scripts.stop();
+  }
+
+  /**
+   * Launches the state's own script, then the generic one with {@code KIND NAME STATE PRIORITY}
+   * (keepalived 2.2.7 passes priority 0 for a GROUP).
+   */
+  static void run(NotifyLauncher launcher, String name, NotifyScripts scripts, String kind, String state,
+      int priority) {
+    String specific = switch (state) {
+      case "MASTER" -> scripts.master();
+      case "BACKUP" -> scripts.backup();
+      case "FAULT" -> scripts.fault();
+      default -> scripts.stop();
     };
-    run(change.instance(), specific);
+    launchIfSet(launcher, name, specific);
     String generic = scripts.generic();
     if (generic != null) {
-      run(change.instance(), generic + " INSTANCE " + quote(change.instance()) + " " + state + " " + change.priority());
+      launcher.launch(name, generic + " " + kind + " " + quote(name) + " " + state + " " + priority);
+    }
+  }
+
+  private static void launchIfSet(NotifyLauncher launcher, String name, @Nullable String command) {
+    if (command != null) {
+      launcher.launch(name, command);
     }
   }
 
   private static String quote(String s) {
     return "'" + s.replace("'", "'\\''") + "'";
-  }
-
-  private static void run(String instance, @Nullable String command) {
-    if (command == null) {
-      return;
-    }
-    try {
-      Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      p.onExit().thenAccept(done -> {
-        if (done.exitValue() != 0) {
-          logger.warn("({}) notify script '{}' exited with status {}", instance, command, done.exitValue());
-        }
-      });
-    } catch (IOException e) {
-      logger.warn("({}) cannot run notify script '{}': {}", instance, command, e.getMessage());
-    }
   }
 }

@@ -2,9 +2,10 @@ package io.hakit.vrrp.config;
 
 import io.hakit.core.health.Health;
 import io.hakit.core.health.HealthListener;
+import io.hakit.core.health.HealthListeners;
 import io.hakit.core.health.HealthSource;
 import java.io.IOException;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,16 +15,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@code vrrp_script} as a {@link HealthSource}: runs {@code /bin/sh -c SCRIPT} every interval on
- * the runner's script threads; exit status 0 within the timeout is a success. {@code rise}
+ * the runner's script threads (their own, never the interface poller's: a hung script must not
+ * delay link tracking); exit status 0 within the timeout is a success. {@code rise}
  * successes in a row make it healthy, {@code fall} failures make it unhealthy (keepalived's
  * hysteresis). It starts healthy, or failed with {@code init_fail}. A run still going when the
- * timeout ends is killed and counts as a failure.
+ * timeout ends is killed, with every process it started, and counts as a failure (as keepalived
+ * does). A run holds one script thread until it ends or times out.
  */
 public final class ScriptHealthSource implements HealthSource, AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(ScriptHealthSource.class);
 
   private final VrrpScriptSpec spec;
-  private final CopyOnWriteArrayList<HealthListener> listeners = new CopyOnWriteArrayList<>();
+  private final HealthListeners listeners;
   private volatile Health current;
   private int successes; // confined to the script thread running check()
   private int failures;
@@ -31,6 +34,7 @@ public final class ScriptHealthSource implements HealthSource, AutoCloseable {
 
   public ScriptHealthSource(VrrpScriptSpec spec) {
     this.spec = spec;
+    this.listeners = new HealthListeners("VRRP_Script(" + spec.name() + ")");
     this.current = spec.initFail() ? Health.down("init_fail: not run yet") : Health.up("not run yet");
   }
 
@@ -46,8 +50,7 @@ public final class ScriptHealthSource implements HealthSource, AutoCloseable {
 
   @Override
   public AutoCloseable subscribe(HealthListener listener) {
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 
   /** Runs the script now and then every interval (runs never overlap). */
@@ -93,28 +96,31 @@ public final class ScriptHealthSource implements HealthSource, AutoCloseable {
     }
     try {
       if (!p.waitFor(spec.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        killTree(p);
         return "timed out after " + spec.timeout().toMillis() + " ms";
       }
       int code = p.exitValue();
       return code == 0 ? null : "exited with status " + code;
     } catch (InterruptedException e) {
-      p.destroyForcibly();
+      killTree(p);
       Thread.currentThread().interrupt();
       return "interrupted";
     }
   }
 
+  /**
+   * keepalived kills a script that overran its timeout, and what it started: the shell's
+   * children first (collected while the shell still holds them), then the shell.
+   */
+  static void killTree(Process p) {
+    List<ProcessHandle> children = p.descendants().toList();
+    p.destroyForcibly();
+    children.forEach(ProcessHandle::destroyForcibly);
+  }
+
   private void set(Health h) {
     current = h;
     logger.info("VRRP_Script({}) {}: {}", spec.name(), h.isUp() ? "succeeded" : "failed", h.reason());
-    for (HealthListener l : listeners) {
-      try {
-        l.onHealthChanged(this, h);
-      } catch (RuntimeException e) {
-        logger.warn("VRRP_Script({}) listener failed", spec.name(), e);
-      }
-    }
+    listeners.notifyChange(this, h);
   }
 }

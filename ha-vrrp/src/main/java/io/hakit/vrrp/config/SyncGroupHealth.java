@@ -2,10 +2,10 @@ package io.hakit.vrrp.config;
 
 import io.hakit.core.health.Health;
 import io.hakit.core.health.HealthListener;
+import io.hakit.core.health.HealthListeners;
 import io.hakit.core.health.HealthSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +19,13 @@ final class SyncGroupHealth implements HealthSource, AutoCloseable {
 
   private final String group;
   private final List<HealthSource> sources;
-  private final CopyOnWriteArrayList<HealthListener> listeners = new CopyOnWriteArrayList<>();
+  private final HealthListeners listeners;
   private final List<AutoCloseable> subscriptions = new ArrayList<>();
   private volatile Health current;
 
   SyncGroupHealth(String group, List<HealthSource> sources) {
     this.group = group;
+    this.listeners = new HealthListeners("sync group " + group);
     this.sources = List.copyOf(sources);
     this.current = evaluate();
     for (HealthSource s : this.sources) {
@@ -44,17 +45,14 @@ final class SyncGroupHealth implements HealthSource, AutoCloseable {
 
   @Override
   public AutoCloseable subscribe(HealthListener listener) {
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 
   private synchronized void changed() {
     Health h = evaluate();
     if (h.isUp() != current.isUp()) {
       current = h;
-      for (HealthListener l : listeners) {
-        l.onHealthChanged(this, h);
-      }
+      listeners.notifyChange(this, h);
     }
   }
 

@@ -52,11 +52,6 @@ final class SyncGroupReader {
       d.error(n.origin(), "vrrp_sync_group " + name + ": no members (expected: group { VI_1 VI_2 })");
       return null;
     }
-    NotifyScripts notify = new NotifyScripts(master, backup, fault, stop, generic);
-    if (!notify.isEmpty()) {
-      d.warn(n.origin(), "vrrp_sync_group " + name + ": group notify scripts are not run by HAKit yet; use the"
-          + " members' notify scripts");
-    }
     return new SyncGroupSpec(name, members, new NotifyScripts(master, backup, fault, stop, generic), n.origin());
   }
 }

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Moves virtual addresses on Linux the way keepalived does (VRRP-NOTES.md sections 2.9 and 4.2):
  * rtnetlink RTM_NEWADDR / RTM_DELADDR with the kernel's ACK checked (EEXIST on add and
  * EADDRNOTAVAIL on remove mean "already so" and are fine), IPv6 addresses without duplicate
- * address detection (usable at once), presence from an RTM_GETADDR dump, and announcements as raw
+ * address detection (usable at once), the line's options applied as {@code ip addr add} applies
+ * them (label, broadcast, scope, noprefixroute: see {@link io.hakit.vrrp.address.AddressOptions}),
+ * presence from an RTM_GETADDR dump, and announcements as raw
  * Ethernet frames on an AF_PACKET socket: a gratuitous ARP for IPv4, an unsolicited neighbour
  * advertisement for IPv6. Needs CAP_NET_ADMIN (addresses) and CAP_NET_RAW (announcements).
  *
@@ -41,7 +43,7 @@ public final class NetlinkAddressManager implements VirtualAddressManager {
   public void add(VirtualAddress address) throws IOException {
     checkAvailable();
     RtnlMessages.Ack ack = Rtnetlink.changeAddress(true, address.address(), address.prefixLength(),
-        Interfaces.index(address.interfaceName()));
+        Interfaces.index(address.interfaceName()), address.options());
     int errno = ack.errno();
     if (errno == 0) {
       logger.info("({}) added virtual address {}", address.interfaceName(), address);
@@ -60,7 +62,8 @@ public final class NetlinkAddressManager implements VirtualAddressManager {
       logger.debug("({}) interface gone: virtual address {} is absent with it", address.interfaceName(), address);
       return;
     }
-    RtnlMessages.Ack ack = Rtnetlink.changeAddress(false, address.address(), address.prefixLength(), ifindex);
+    RtnlMessages.Ack ack = Rtnetlink.changeAddress(false, address.address(), address.prefixLength(), ifindex,
+        address.options());
     int errno = ack.errno();
     if (errno == 0) {
       logger.info("({}) removed virtual address {}", address.interfaceName(), address);

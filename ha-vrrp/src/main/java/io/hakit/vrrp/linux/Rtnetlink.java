@@ -22,9 +22,10 @@ final class Rtnetlink {
   private Rtnetlink() {}
 
   /** Adds or deletes an address; returns the kernel's ACK (errno 0) or refusal (EEXIST, EADDRNOTAVAIL...). */
-  static RtnlMessages.Ack changeAddress(boolean add, InetAddress address, int prefixLength, int ifindex) throws IOException {
+  static RtnlMessages.Ack changeAddress(boolean add, InetAddress address, int prefixLength, int ifindex,
+      io.hakit.vrrp.address.AddressOptions options) throws IOException {
     int sequence = sequences.incrementAndGet();
-    byte[] request = RtnlMessages.addressRequest(add, sequence, address, prefixLength, ifindex);
+    byte[] request = RtnlMessages.addressRequest(add, sequence, address, prefixLength, ifindex, options);
     try (NativeSocket socket = open()) {
       socket.sendTo(request, request.length, NativeStructs.sockaddrNl(), add ? "RTM_NEWADDR" : "RTM_DELADDR");
       byte[] buffer = new byte[BUFFER_SIZE];

@@ -1,5 +1,7 @@
 package io.hakit.vrrp.linux;
 
+import io.hakit.vrrp.address.AddressOptions;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -33,7 +35,12 @@ final class RtnlMessages {
   static final int NLMSGERR_ATTR_MSG = 1;
   static final short IFA_ADDRESS = 1;
   static final short IFA_LOCAL = 2;
+  static final short IFA_LABEL = 3;
+  static final short IFA_BROADCAST = 4;
+  static final short IFA_FLAGS = 8;
   static final int IFA_F_SECONDARY = 0x01;
+  /** No route for the address's prefix ({@code noprefixroute}). */
+  static final int IFA_F_NOPREFIXROUTE = 0x200;
   /** No duplicate address detection: an IPv6 VIP is usable at once (keepalived does the same). */
   static final int IFA_F_NODAD = 0x02;
 
@@ -50,21 +57,53 @@ final class RtnlMessages {
 
   /** RTM_NEWADDR (create, fail if present) or RTM_DELADDR of one address, asking for an ACK. */
   static byte[] addressRequest(boolean add, int sequence, InetAddress address, int prefixLength, int ifindex) {
+    return addressRequest(add, sequence, address, prefixLength, ifindex, AddressOptions.NONE);
+  }
+
+  /**
+   * The same with keepalived's address options. An add carries them as {@code ip addr add} does:
+   * ifa_scope, IFA_BROADCAST, IFA_LABEL (NUL-terminated) and, when a flag beyond the 8 bits of
+   * ifa_flags is set, IFA_FLAGS (which the kernel then reads instead of ifa_flags). A delete is
+   * matched by address and prefix alone, so it carries none of them.
+   */
+  static byte[] addressRequest(boolean add, int sequence, InetAddress address, int prefixLength, int ifindex,
+      AddressOptions options) {
     byte[] raw = address.getAddress();
-    int attribute = align(4 + raw.length);
     boolean ipv4 = raw.length == 4;
-    int attributes = ipv4 ? 2 : 1; // IPv4: IFA_LOCAL and IFA_ADDRESS (the peer); IPv6: IFA_ADDRESS only
-    int length = NLMSG_HEADER + IFADDRMSG + attributes * attribute;
-    short flags = add ? (short) (NLM_F_REQUEST | NLM_F_ACK | NLM_F_EXCL | NLM_F_CREATE) : (short) (NLM_F_REQUEST | NLM_F_ACK);
+    int flags = ipv4 ? 0 : IFA_F_NODAD;
+    if (add && options.noPrefixRoute()) {
+      flags |= IFA_F_NOPREFIXROUTE;
+    }
+    Inet4Address broadcast = add ? options.broadcast() : null;
+    byte[] label = add && options.label() != null ? nulTerminated(options.label()) : null;
+    int length = NLMSG_HEADER + IFADDRMSG + align(4 + raw.length) * (ipv4 ? 2 : 1) // IPv4: IFA_LOCAL and IFA_ADDRESS
+        + (broadcast != null ? align(4 + 4) : 0) + (label != null ? align(4 + label.length) : 0)
+        + (flags > 0xff ? align(4 + 4) : 0);
+    short messageFlags = add ? (short) (NLM_F_REQUEST | NLM_F_ACK | NLM_F_EXCL | NLM_F_CREATE)
+        : (short) (NLM_F_REQUEST | NLM_F_ACK);
     ByteBuffer b = NativeStructs.buffer(length);
-    b.putInt(length).putShort(add ? RTM_NEWADDR : RTM_DELADDR).putShort(flags).putInt(sequence).putInt(0);
+    b.putInt(length).putShort(add ? RTM_NEWADDR : RTM_DELADDR).putShort(messageFlags).putInt(sequence).putInt(0);
     b.put((byte) (ipv4 ? LibC.AF_INET : LibC.AF_INET6)).put((byte) prefixLength);
-    b.put((byte) (ipv4 ? 0 : IFA_F_NODAD)).put((byte) 0 /* RT_SCOPE_UNIVERSE */).putInt(ifindex);
+    b.put((byte) (flags & 0xff)).put((byte) (add ? options.scope() : 0)).putInt(ifindex);
     if (ipv4) {
       putAttribute(b, IFA_LOCAL, raw);
     }
     putAttribute(b, IFA_ADDRESS, raw);
+    if (broadcast != null) {
+      putAttribute(b, IFA_BROADCAST, broadcast.getAddress());
+    }
+    if (label != null) {
+      putAttribute(b, IFA_LABEL, label);
+    }
+    if (flags > 0xff) {
+      putAttribute(b, IFA_FLAGS, NativeStructs.intValue(flags));
+    }
     return b.array();
+  }
+
+  private static byte[] nulTerminated(String text) {
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return java.util.Arrays.copyOf(bytes, bytes.length + 1);
   }
 
   /** RTM_GETADDR dump of every address of one family. */

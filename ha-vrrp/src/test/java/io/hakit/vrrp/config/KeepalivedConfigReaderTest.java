@@ -53,7 +53,7 @@ class KeepalivedConfigReaderTest {
     assertThat(vi1.version()).isEqualTo(2);
     assertThat(vi1.advertInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(vi1.password()).isEqualTo("1111");
-    assertThat(vi1.virtualAddresses()).singleElement().hasToString("198.18.0.200/24 dev eth0");
+    assertThat(vi1.virtualAddresses()).singleElement().hasToString("198.18.0.200/24 dev eth0 label eth0:1");
     assertThat(vi1.sourceAddress()).isEqualTo(InetAddress.getByName("198.18.0.11"));
     assertThat(vi1.unicastPeers()).containsExactly(InetAddress.getByName("198.18.0.12"));
     assertThat(vi1.trackScripts()).extracting(TrackRef::name, TrackRef::weight).containsExactly(
@@ -81,7 +81,7 @@ class KeepalivedConfigReaderTest {
 
     assertThat(warnings(c)).anySatisfy(w -> assertThat(w).endsWith("haproxy-pair.conf:3: warning: 'notification_email'"
         + " in global_defs is not supported by HAKit (e-mail alerts are not sent); ignored"));
-    assertThat(warnings(c)).anySatisfy(w -> assertThat(w).contains("haproxy-pair.conf:31").contains("'label eth0:1'"));
+    assertThat(warnings(c)).noneMatch(w -> w.contains("haproxy-pair.conf:31")); // the label is applied now
     assertThat(warnings(c)).anySatisfy(w -> assertThat(w).contains("v3.conf:12")
         .contains("VRRP version 3 does not support authentication. Ignoring."));
   }
@@ -233,5 +233,80 @@ class KeepalivedConfigReaderTest {
   void read_missingFile_errorNamesIt() {
     assertThatThrownBy(() -> KeepalivedConfigReader.read(Path.of("/nonexistent/keepalived.conf")))
         .isInstanceOf(KeepalivedConfigException.class).hasMessageContaining("cannot read /nonexistent/keepalived.conf");
+  }
+
+  private static final String VIP_HEAD = """
+      vrrp_instance VI_1 {
+        interface eth0
+        virtual_router_id 51
+        virtual_ipaddress {
+      """;
+
+  @Test
+  void parse_virtualAddressOptions_appliedAsKeepalivedReadsThem() throws Exception {
+    KeepalivedConfig c = KeepalivedConfigReader.parse("k.conf", VIP_HEAD + """
+            198.18.0.10/24 brd + label eth0:vip scope link
+            198.18.0.11/24 brd - label eth0:v2
+            198.18.0.12/24 broadcast 198.18.0.99 dev eth1 scope host no_track
+            198.18.0.13/30 brd +
+            198.18.0.14/31 brd +
+            198.18.0.15/24 scope 200 noprefixroute -nodad
+            198.18.0.16 scope bogus
+          }
+        }
+        """);
+
+    assertThat(c.instance("VI_1").virtualAddresses()).map(Object::toString).containsExactly(
+        "198.18.0.10/24 brd 198.18.0.255 dev eth0 scope link label eth0:vip",
+        "198.18.0.11/24 brd 198.18.0.0 dev eth0 label eth0:v2",
+        "198.18.0.12/24 brd 198.18.0.99 dev eth1 scope host no_track",
+        "198.18.0.13/30 brd 198.18.0.15 dev eth0",
+        "198.18.0.14/31 dev eth0",
+        "198.18.0.15/24 dev eth0 scope site noprefixroute",
+        "198.18.0.16/32 dev eth0");
+    assertThat(warnings(c)).anySatisfy(w -> assertThat(w).contains("k.conf:9").contains("prefix length 31 too long"))
+        .anySatisfy(w -> assertThat(w).contains("k.conf:11").contains("invalid scope 'bogus'"))
+        .noneMatch(w -> w.contains("not applied"));
+  }
+
+  @Test
+  void parse_ipv6VirtualAddressWithLabelOrScope_warnedAndIgnored() throws Exception {
+    KeepalivedConfig c = KeepalivedConfigReader.parse("k.conf", VIP_HEAD.replace("interface eth0", "interface eth0\n  version 3")
+        + """
+            2001:db8::5/64 label eth0:x scope link
+            2001:db8::6/64 label
+          }
+        }
+        """);
+
+    assertThat(c.instance("VI_1").virtualAddresses()).map(Object::toString)
+        .containsExactly("2001:db8:0:0:0:0:0:5/64 dev eth0", "2001:db8:0:0:0:0:0:6/64 dev eth0");
+    assertThat(warnings(c)).anySatisfy(w -> assertThat(w).contains("cannot specify label for IPv6 address"))
+        .anySatisfy(w -> assertThat(w).contains("no label parameter specified for 2001:db8::6/64"));
+  }
+
+  @Test
+  void parse_virtualAddressesKeepalivedDrops_errorsNamingTheLine() {
+    KeepalivedConfigException e = failure(VIP_HEAD.replace("interface eth0", "interface eth0\n  version 3") + """
+            198.18.0.10/24 brd bogus
+            198.18.0.11/24 label eth0:muchtoolonglabel
+            198.18.0.12/24 dev eth0 dev eth1
+          }
+        }
+        vrrp_instance VI_6 {
+          interface eth0
+          virtual_router_id 52
+          version 3
+          virtual_ipaddress {
+            2001:db8::5/64 brd +
+          }
+        }
+        """);
+
+    assertThat(e.diagnostics()).map(Object::toString)
+        .anySatisfy(d -> assertThat(d).contains("k.conf:6").contains("invalid broadcast 'bogus'"))
+        .anySatisfy(d -> assertThat(d).contains("k.conf:7").contains("longer than 15 bytes"))
+        .anySatisfy(d -> assertThat(d).contains("k.conf:8").contains("'dev' given twice"))
+        .anySatisfy(d -> assertThat(d).contains("k.conf:16").contains("an IPv6 address has no broadcast"));
   }
 }

@@ -171,4 +171,103 @@ class KeepalivedRunnerTest {
       assertThat(seen).last().satisfies(c -> assertThat(c.reason()).contains("no interface hakit-none0"));
     }
   }
+
+  @Test
+  void run_threeScriptsHang_eachRunsAndInterfacePollingGoesOnAndStopKillsThem() throws Exception {
+    StringBuilder scripts = new StringBuilder();
+    StringBuilder tracks = new StringBuilder();
+    for (int n = 1; n <= 3; n++) {
+      // exec: the pid written is the hung process itself
+      scripts.append("""
+          vrrp_script hang%d {
+            script "echo $$ > %s/hang%d.pid; exec sleep 60"
+            interval 1
+            timeout 30
+            weight -10
+          }
+          """.formatted(n, dir, n));
+      tracks.append("hang").append(n).append('\n');
+    }
+    KeepalivedConfig config = KeepalivedConfigReader.parse("hang.conf", scripts + """
+        vrrp_instance VI_1 {
+          interface lo
+          virtual_router_id 51
+          priority 100
+          version 3
+          advert_int 0.2
+          virtual_ipaddress {
+            198.18.0.200/24
+          }
+          track_script {
+            %s
+          }
+        }
+        """.formatted(tracks));
+    KeepalivedRunner r = KeepalivedRunner.create(config, link.factory(InetAddress.getByName("198.18.0.15")),
+        CallbackAddressManager.builder().build());
+    runners.add(r);
+    r.start().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+    await(() -> Files.exists(dir.resolve("hang1.pid")) && Files.exists(dir.resolve("hang2.pid"))
+        && Files.exists(dir.resolve("hang3.pid")), "every hung script started, none waits for another");
+    InterfaceHealthSource lo = r.interfaceSources().get(0);
+    long before = lo.polls();
+    await(() -> lo.polls() >= before + 2, "the link thread polls lo while the scripts hang");
+
+    List<Long> pids = new ArrayList<>();
+    for (int n = 1; n <= 3; n++) {
+      String text = "";
+      for (int i = 0; i < 500 && text.isBlank(); i++) { // the file exists before echo wrote it
+        text = Files.readString(dir.resolve("hang" + n + ".pid")).strip();
+        LockSupport.parkNanos(10_000_000L);
+      }
+      pids.add(Long.parseLong(text));
+    }
+    r.stop(Duration.ZERO).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    pids.forEach(ScriptHealthSourceTest::awaitGone);
+  }
+
+  @Test
+  void run_syncGroupNotifyScripts_runWithGroupArgumentsOnItsStateChanges() throws Exception {
+    Path log = dir.resolve("notify.log");
+    Path notify = dir.resolve("notify.sh");
+    Files.writeString(notify, "#!/bin/sh\necho \"$@\" >> " + log + "\n");
+    notify.toFile().setExecutable(true);
+    KeepalivedConfig config = KeepalivedConfigReader.parse("g.conf", """
+        vrrp_sync_group G1 {
+          group {
+            IN
+            OUT
+          }
+          notify_master "%1$s master-script"
+          notify_stop "%1$s stop-script"
+          notify %1$s
+        }
+        vrrp_instance IN {
+          interface lo
+          virtual_router_id 51
+          version 3
+          advert_int 0.1
+          virtual_ipaddress { 198.18.0.200 }
+        }
+        vrrp_instance OUT {
+          interface lo
+          virtual_router_id 52
+          version 3
+          advert_int 0.1
+          virtual_ipaddress { 198.18.1.200 }
+        }
+        """.formatted(notify));
+    assertThat(config.warnings()).noneMatch(w -> w.toString().contains("notify"));
+    KeepalivedRunner r = KeepalivedRunner.create(config, link.factory(InetAddress.getByName("198.18.0.16")),
+        CallbackAddressManager.builder().build());
+    runners.add(r);
+    r.start().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+    await(() -> lines(log).containsAll(List.of("GROUP G1 BACKUP 0", "GROUP G1 MASTER 0", "master-script")),
+        "group BACKUP at start, then MASTER with its own script");
+    r.stop(Duration.ZERO).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    await(() -> lines(log).containsAll(List.of("GROUP G1 STOP 0", "stop-script")), "group STOP at the end");
+    assertThat(lines(log)).filteredOn(l -> l.startsWith("GROUP")).hasSize(3);
+  }
 }

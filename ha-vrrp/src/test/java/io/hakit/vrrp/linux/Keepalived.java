@@ -42,6 +42,12 @@ final class Keepalived implements AutoCloseable {
     }
   }
 
+  /** SIGTERM, as an operator stops it: keepalived sends priority 0 and runs its STOP notifies. */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    return process.waitFor(10, TimeUnit.SECONDS) ? process.exitValue() : -1;
+  }
+
   private void kill() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();

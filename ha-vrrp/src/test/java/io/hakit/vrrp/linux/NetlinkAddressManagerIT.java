@@ -120,7 +120,8 @@ class NetlinkAddressManagerIT {
   @Test
   void changeAddress_kernelRefuses_explainsWithItsExtendedAck() throws Exception {
     RtnlMessages.Ack ack = link.a.call(() ->
-        Rtnetlink.changeAddress(true, address("198.18.0.200"), 40, Interfaces.index(TwoNodeLink.A_IF)));
+        Rtnetlink.changeAddress(true, address("198.18.0.200"), 40, Interfaces.index(TwoNodeLink.A_IF),
+            io.hakit.vrrp.address.AddressOptions.NONE));
 
     assertThat(ack.errno()).isEqualTo(22);
     assertThat(ack.message()).containsIgnoringCase("prefix");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.hakit.vrrp.address.AddressOptions;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -29,6 +30,46 @@ class RtnlMessagesTest {
         0800 0100 c61200c9""");
 
     assertThat(RtnlMessages.addressRequest(true, 1, InetAddress.getByName("198.18.0.201"), 32, 2)).isEqualTo(expected);
+  }
+
+  @Test
+  void addressRequest_addWithOptions_scopeBroadcastLabelAndFlagsAsIproute2SendsThem() throws Exception {
+    AddressOptions options = new AddressOptions("va:vip", (java.net.Inet4Address) InetAddress.getByName("198.18.0.255"),
+        254, true, true);
+    byte[] expected = Hex.bytes("""
+        44000000 1400 0506 01000000 00000000
+        02 18 00 fe 02000000
+        0800 0200 c61200c9
+        0800 0100 c61200c9
+        0800 0400 c61200ff
+        0b00 0300 76613a76697000 00
+        0800 0800 00020000""");
+
+    assertThat(RtnlMessages.addressRequest(true, 1, InetAddress.getByName("198.18.0.201"), 24, 2, options))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void addressRequest_deleteWithOptions_matchedByAddressAlone() throws Exception {
+    AddressOptions options = new AddressOptions("va:vip", (java.net.Inet4Address) InetAddress.getByName("198.18.0.255"),
+        254, true, false);
+
+    assertThat(RtnlMessages.addressRequest(false, 7, InetAddress.getByName("198.18.0.201"), 24, 3, options))
+        .isEqualTo(RtnlMessages.addressRequest(false, 7, InetAddress.getByName("198.18.0.201"), 24, 3));
+  }
+
+  @Test
+  void addressRequest_ipv6NoPrefixRoute_nodadKeptInTheFlagsAttribute() throws Exception {
+    AddressOptions options = new AddressOptions(null, null, 0, true, true);
+
+    byte[] request = RtnlMessages.addressRequest(true, 1, InetAddress.getByName("2001:db8:51::200"), 64, 2, options);
+
+    ByteBuffer b = ByteBuffer.wrap(request).order(ByteOrder.LITTLE_ENDIAN);
+    assertThat(request).hasSize(16 + 8 + 20 + 8);
+    assertThat(b.getShort(44)).isEqualTo((short) 8);
+    assertThat(b.getShort(46)).isEqualTo(RtnlMessages.IFA_FLAGS);
+    // the kernel reads IFA_FLAGS instead of ifa_flags: NODAD must be in it too
+    assertThat(b.getInt(48)).isEqualTo(RtnlMessages.IFA_F_NODAD | RtnlMessages.IFA_F_NOPREFIXROUTE);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.hakit.examples.vrrp;
+package io.hakit.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +7,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line of {@code hakit vrrp}: everything decided before any socket is opened. */
-class VrrpCommandTest {
+class VrrpCliCommandTest {
+  private final VrrpCliCommand command = new VrrpCliCommand();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -19,7 +21,7 @@ class VrrpCommandTest {
   Path dir;
 
   private int run(String... args) {
-    return VrrpCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return command.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -40,8 +42,9 @@ class VrrpCommandTest {
   @Test
   void usage_sameTextAsHelp() {
     assertThat(run("-h")).isZero();
-    assertThat(out()).isEqualTo(VrrpCommand.usage());
-    assertThat(VrrpCommand.summary()).contains("keepalived -n -f");
+    assertThat(out()).isEqualTo(command.usage());
+    assertThat(command.summary()).contains("keepalived -n -f");
+    assertThat(command.name()).isEqualTo("vrrp");
   }
 
   @Test
@@ -89,7 +92,16 @@ class VrrpCommandTest {
 
   @Test
   void run_configTestOfValidConfig_exitsZeroWithoutStarting() throws Exception {
-    Path conf = Files.writeString(dir.resolve("keepalived.conf"), new Conf("n1", 150, 2, "1", "", "", java.util.List.of()).text());
+    Path conf = Files.writeString(dir.resolve("keepalived.conf"), """
+        vrrp_instance VI_51 {
+          interface eth0
+          virtual_router_id 51
+          priority 150
+          virtual_ipaddress {
+            198.18.0.200/24 dev eth0
+          }
+        }
+        """);
 
     assertThat(run("--use-file=" + conf, "-t")).isZero();
     assertThat(out()).contains("is valid: 1 VRRP instance(s)");
