@@ -61,7 +61,7 @@ final class ConsistentBalancer implements LoadBalancer {
     }
     long hash = key.hash(request, method);
     if (hash == HashKey.ABSENT) {
-      int node = walk(cursor, request);
+      int node = walkFresh(cursor, HashKey.ABSENT, request);
       if (node >= 0) {
         cursor = node + 1 == ring.size() ? 0 : node + 1;
         return ring.owner(node);
@@ -76,14 +76,15 @@ final class ConsistentBalancer implements LoadBalancer {
       }
       node = ring.nodeOf((int) hash);
     }
-    node = walk(node, request);
+    node = walkFresh(node, hash, request);
     return node < 0 ? null : ring.owner(node);
   }
 
   private @Nullable ServerView pickRandom(BalanceRequest request) {
     ServerView best = null;
     for (int d = 0; d < draws; d++) {
-      int node = walk(ring.nodeOf(random.nextInt()), request);
+      int point = random.nextInt();
+      int node = walkFresh(ring.nodeOf(point), Integer.toUnsignedLong(point), request);
       if (node < 0) {
         return null;
       }
@@ -98,6 +99,22 @@ final class ConsistentBalancer implements LoadBalancer {
   /** Fewer connections per unit of weight. */
   private static boolean lessLoaded(ServerView a, ServerView b) {
     return (long) a.activeConnections() * b.weight() < (long) b.activeConnections() * a.weight();
+  }
+
+  /**
+   * {@link #walk}, once more over a rebuilt ring when the walk met servers that are no longer
+   * usable; a hashed request then starts again from its hash's place in the new ring.
+   */
+  private int walkFresh(int from, long hash, BalanceRequest request) {
+    int found = walk(from, request);
+    if (found < 0 && stale) {
+      rebuild();
+      if (ring.size() == 0) {
+        return -1;
+      }
+      found = walk(hash == HashKey.ABSENT ? from : ring.nodeOf((int) hash), request);
+    }
+    return found;
   }
 
   /**

@@ -48,7 +48,7 @@ final class MapBalancer implements LoadBalancer {
     }
     long hash = key == null ? HashKey.ABSENT : key.hash(request, method);
     if (hash == HashKey.ABSENT) {
-      int slot = walk(cursor, request);
+      int slot = walkFresh(cursor, HashKey.ABSENT, request);
       if (slot >= 0) {
         cursor = slot + 1 == map.size() ? 0 : slot + 1;
         return map.at(slot);
@@ -63,8 +63,24 @@ final class MapBalancer implements LoadBalancer {
       }
       slot = map.slotOf((int) hash);
     }
-    slot = walk(slot, request);
+    slot = walkFresh(slot, hash, request);
     return slot < 0 ? null : map.at(slot);
+  }
+
+  /**
+   * {@link #walk}, once more over a rebuilt map when the walk met servers that are no longer
+   * usable; a hashed request then starts again from its hash's place in the new map.
+   */
+  private int walkFresh(int from, long hash, BalanceRequest request) {
+    int found = walk(from, request);
+    if (found < 0 && stale) {
+      rebuild();
+      if (map.size() == 0) {
+        return -1;
+      }
+      found = walk(hash == HashKey.ABSENT ? from : map.slotOf((int) hash), request);
+    }
+    return found;
   }
 
   /** The first slot from {@code from} whose server can take the request; an excluded one only as a last resort. */
