@@ -54,4 +54,14 @@ class BalancerRegistryTest {
         b -> b.extra(Setting.of("hash-balance-factor", "80"))))
         .isInstanceOf(HaException.class).hasMessageContaining("hash-balance-factor: 80");
   }
+
+  @Test
+  void create_userFactoryWithoutBackendOverload_defaultDelegates() {
+    List<FakeServer> s = FakeServer.weighted(1, 1);
+    s.get(0).up = false;
+    BalanceSpec spec = BalanceSpec.of("test-first");
+    io.hakit.core.balance.LoadBalancer lb = BalancerRegistry.load().factory(spec)
+        .create(s, io.hakit.core.model.Backend.builder("be").balance(spec).build());
+    assertThat(lb.pick(io.hakit.core.balance.BalanceRequest.EMPTY)).isSameAs(s.get(1));
+  }
 }

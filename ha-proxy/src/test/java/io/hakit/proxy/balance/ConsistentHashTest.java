@@ -66,6 +66,26 @@ class ConsistentHashTest {
   }
 
   @Test
+  void pick_runtimeWeightIncrease_keysMoveOnlyToThatServer() {
+    List<FakeServer> s = FakeServer.weighted(1, 1, 1);
+    LoadBalancer lb = uri(s);
+    ServerView[] before = assign(lb);
+    FakeServer grown = s.get(0);
+    grown.weight = 4;
+    lb.onWeightChanged(grown);
+    ServerView[] after = assign(lb);
+    int gained = 0;
+    for (int i = 0; i < KEYS; i++) {
+      if (after[i] != before[i]) {
+        assertThat(after[i]).as("key %s moved", i).isSameAs(grown);
+        gained++;
+      }
+    }
+    // Its share goes from about 1/3 to about 4/6: roughly a third of all keys move to it.
+    assertThat(gained).isBetween(KEYS / 6, KEYS / 2);
+  }
+
+  @Test
   void pick_sameKey_sameServerAndExcludedMovesToNeighbour() {
     List<FakeServer> s = FakeServer.weighted(1, 1, 1);
     LoadBalancer lb = uri(s);
