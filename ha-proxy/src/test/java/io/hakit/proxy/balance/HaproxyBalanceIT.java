@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * (which name themselves in {@code X-Origin}): for each key (a source address, a URI, a header)
  * both must pick the same origin. Map-based hashing is deterministic, so this checks the hash
  * functions, the avalanche step, the weight map and the key extraction against HAProxy's own.
+ * {@code static-rr} walks that same map, so sequential requests see the same sequence too.
  */
 class HaproxyBalanceIT {
   /** Unequal weights with a common divisor in one backend, so that the map's construction matters. */
@@ -51,6 +52,7 @@ class HaproxyBalanceIT {
     BACKENDS.put("url_param", "balance url_param id");
     BACKENDS.put("hdr", "balance hdr(X-Key)");
     BACKENDS.put("hdr_domain", "balance hdr(Host) use_domain_only");
+    BACKENDS.put("static_rr", "balance static-rr");
   }
 
   private static final List<TestOrigin> origins = new ArrayList<>();
@@ -174,5 +176,11 @@ class HaproxyBalanceIT {
     List<InetAddress> local = List.of(InetAddress.getLoopbackAddress());
     sameChoices("hdr", local, requests("/", HOST + "X-Key: user-{i}\r\n", 30));
     sameChoices("hdr_domain", local, requests("/", "Host: www.site{i}.example\r\n", 30));
+  }
+
+  @Test
+  void staticRr_sequentialRequests_sameSequenceAsHaproxy() throws Exception {
+    // Fresh proxies with no request yet on this backend: both start at the map's first slot.
+    sameChoices("static_rr", List.of(InetAddress.getLoopbackAddress()), requests("/", HOST, 16));
   }
 }
