@@ -10,6 +10,8 @@ import java.util.List;
 /**
  * What the built-in factories share: both {@code create} methods end in one that takes the
  * {@link BalanceSettings}, read from the backend when the proxy gives it, defaults otherwise.
+ * Arguments are checked once by {@link #validate} (the registry calls it when the proxy is
+ * built), not again for each event loop's instance.
  */
 abstract class BuiltInFactory implements LoadBalancerFactory {
   private final String name;
@@ -25,13 +27,11 @@ abstract class BuiltInFactory implements LoadBalancerFactory {
 
   @Override
   public final LoadBalancer create(List<? extends ServerView> servers, BalanceSpec spec) {
-    validate(spec);
     return create(servers, spec, BalanceSettings.defaults(spec, servers.size()));
   }
 
   @Override
   public final LoadBalancer create(List<? extends ServerView> servers, Backend backend) {
-    validate(backend.balance());
     return create(servers, backend.balance(), BalanceSettings.of(backend));
   }
 

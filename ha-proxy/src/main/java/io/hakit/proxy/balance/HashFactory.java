@@ -34,14 +34,14 @@ final class HashFactory extends BuiltInFactory {
   @Override
   public void validate(BalanceSpec spec) {
     key(spec);
+    if (spec.args().contains("check_post")) {
+      logger.warn("(balance url_param {}) check_post ignored: only the query string is searched", spec.args().get(0));
+    }
   }
 
   @Override
   LoadBalancer create(List<? extends ServerView> servers, BalanceSpec spec, BalanceSettings settings) {
     HashKey key = key(spec);
-    if (spec.args().contains("check_post")) {
-      logger.warn("(balance url_param {}) check_post ignored: only the query string is searched", spec.args().get(0));
-    }
     return settings.hash().method().equals("consistent")
         ? new ConsistentBalancer(servers, settings, key, 1)
         : new MapBalancer(servers, settings, key);
