@@ -109,6 +109,16 @@ class SmoothWeightedRoundRobinTest {
   }
 
   @Test
+  void pick_allbackups_backupsShareByWeight() {
+    TestServer a = new TestServer(0, "a", 1, false);
+    TestServer k = new TestServer(1, "k", 1, true);
+    TestServer l = new TestServer(2, "l", 2, true);
+    a.up = false;
+    assertThat(picks(new SmoothWeightedRoundRobin(List.of(a, k, l), false), 3)).isEqualTo("kkk");
+    assertThat(picks(new SmoothWeightedRoundRobin(List.of(a, k, l), true), 3)).isEqualTo("lkl");
+  }
+
+  @Test
   void pick_excludedServer_avoidedWhenAnotherIsUp() {
     TestServer a = new TestServer(0, "a", 1, false);
     TestServer b = new TestServer(1, "b", 1, false);
