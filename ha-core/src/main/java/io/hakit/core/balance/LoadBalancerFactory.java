@@ -1,5 +1,6 @@
 package io.hakit.core.balance;
 
+import io.hakit.core.model.Backend;
 import io.hakit.core.model.BalanceSpec;
 import java.util.List;
 
@@ -33,4 +34,15 @@ public interface LoadBalancerFactory {
 
   /** A balancer over the backend's servers, in their configured order. */
   LoadBalancer create(List<? extends ServerView> servers, BalanceSpec spec);
+
+  /**
+   * A balancer for a backend, which may also read the backend-wide settings that shape balancing
+   * besides {@code balance} ({@code option allbackups}, {@code hash-balance-factor}, server ids).
+   * The proxy calls this one; the default ignores those settings.
+   *
+   * @param servers the live views of {@code backend.servers()}, in the same order
+   */
+  default LoadBalancer create(List<? extends ServerView> servers, Backend backend) {
+    return create(servers, backend.balance());
+  }
 }

@@ -12,8 +12,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Binds a {@code balance} name to its {@link LoadBalancerFactory}: the built-ins plus the factories
- * found through {@link ServiceLoader}. Immutable once built; a duplicate name is an error, an
+ * Binds a {@code balance} name to its {@link LoadBalancerFactory}: the built-ins (roundrobin,
+ * static-rr, leastconn, first, source, uri, url_param, hdr, random) plus the factories found
+ * through {@link ServiceLoader}. A name with glued arguments ({@code hdr(Host)}, {@code random(3)})
+ * goes to the factory named by what precedes the parenthesis. Immutable once built; a duplicate name is an error, an
  * unknown one gets a "did you mean".
  */
 public final class BalancerRegistry {
@@ -50,7 +52,9 @@ public final class BalancerRegistry {
   }
 
   private static List<LoadBalancerFactory> builtIns() {
-    return List.of(new RoundRobinFactory("roundrobin"), new RoundRobinFactory("static-rr"));
+    return List.of(new RoundRobinFactory(), new StaticRoundRobinFactory(), new LeastConnFactory(), new FirstFactory(),
+        new HashFactory("source"), new HashFactory("uri"), new HashFactory("url_param"), new HashFactory("hdr"),
+        new RandomFactory());
   }
 
   public Set<String> names() {
@@ -64,6 +68,11 @@ public final class BalancerRegistry {
    */
   public LoadBalancerFactory factory(BalanceSpec spec) {
     LoadBalancerFactory f = factories.get(spec.algorithm());
+    int paren = spec.algorithm().indexOf('(');
+    if (f == null && paren > 0) {
+      // Glued arguments, as in hdr(Host) or random(3): the factory is named by what precedes them.
+      f = factories.get(spec.algorithm().substring(0, paren));
+    }
     if (f == null) {
       throw new HaException("balance: unknown algorithm '" + spec.algorithm() + "' (known: "
           + String.join(", ", factories.keySet()) + ")" + DidYouMean.hint(spec.algorithm(), factories.keySet()));

@@ -11,18 +11,20 @@ import org.jspecify.annotations.Nullable;
  * the server with the most credit and charges it the total. Over a cycle each server is picked in
  * proportion to its weight, interleaved rather than in bursts (weights 5,1,1 give a a b a c a a).
  * Weights and up/down state are read live at each pick, so runtime changes need no rebuild.
- * Backup servers are used only when no active server is up (the first backup that is up, as
- * HAProxy does without {@code option allbackups}).
+ * Backup servers are used only when no active server is up: the first backup that is up, or all
+ * of them in turn with {@code option allbackups}.
  *
  * <p>Threading: confined to one event loop (the factory asks for one instance per loop).
  */
 final class SmoothWeightedRoundRobin implements LoadBalancer {
   private final ServerView[] servers;
   private final int[] credit;
+  private final boolean allBackups;
 
-  SmoothWeightedRoundRobin(List<? extends ServerView> servers) {
+  SmoothWeightedRoundRobin(List<? extends ServerView> servers, boolean allBackups) {
     this.servers = servers.toArray(new ServerView[0]);
     this.credit = new int[this.servers.length];
+    this.allBackups = allBackups;
   }
 
   @Override
@@ -34,14 +36,14 @@ final class SmoothWeightedRoundRobin implements LoadBalancer {
         break;
       }
     }
-    if (!anyActiveUp) {
-      return pickBackup(request);
+    if (!anyActiveUp && !allBackups) {
+      return pickBackup();
     }
-    ServerView chosen = pickAmong(request, false, true);
-    return chosen != null ? chosen : pickAmong(request, false, false);
+    ServerView chosen = pickAmong(request, !anyActiveUp, true);
+    return chosen != null ? chosen : pickAmong(request, !anyActiveUp, false);
   }
 
-  /** One weighted pick among active servers; {@code honourExclusion} skips excluded ones. */
+  /** One weighted pick among active (or backup) servers; {@code honourExclusion} skips excluded ones. */
   private @Nullable ServerView pickAmong(BalanceRequest request, boolean backup, boolean honourExclusion) {
     int total = 0;
     int best = -1;
@@ -65,18 +67,9 @@ final class SmoothWeightedRoundRobin implements LoadBalancer {
     return servers[best];
   }
 
-  private @Nullable ServerView pickBackup(BalanceRequest request) {
-    ServerView fallback = null;
-    for (ServerView s : servers) {
-      if (s.isBackup() && s.isUp() && s.hasFreeSlot()) {
-        if (!request.isExcluded(s)) {
-          return s;
-        }
-        if (fallback == null) {
-          fallback = s;
-        }
-      }
-    }
-    return fallback;
+  /** Without {@code option allbackups} only the first backup that is up serves (null when it is full). */
+  private @Nullable ServerView pickBackup() {
+    ServerView first = ServerGroup.firstBackup(servers);
+    return first != null && first.hasFreeSlot() ? first : null;
   }
 }

@@ -87,7 +87,7 @@ class SmoothWeightedRoundRobinTest {
   void pick_runtimeWeightChangeAndDown_honoured() {
     TestServer a = new TestServer(0, "a", 1, false);
     TestServer b = new TestServer(1, "b", 1, false);
-    LoadBalancer lb = new SmoothWeightedRoundRobin(List.of(a, b));
+    LoadBalancer lb = new SmoothWeightedRoundRobin(List.of(a, b), false);
     assertThat(picks(lb, 4)).isEqualTo("abab");
     b.weight = 0;
     assertThat(picks(lb, 3)).isEqualTo("aaa");
@@ -100,7 +100,7 @@ class SmoothWeightedRoundRobinTest {
   void pick_backupOnlyWhenNoActiveUp() {
     TestServer a = new TestServer(0, "a", 1, false);
     TestServer k = new TestServer(1, "k", 1, true);
-    LoadBalancer lb = new SmoothWeightedRoundRobin(List.of(a, k));
+    LoadBalancer lb = new SmoothWeightedRoundRobin(List.of(a, k), false);
     assertThat(picks(lb, 3)).isEqualTo("aaa");
     a.up = false;
     assertThat(picks(lb, 2)).isEqualTo("kk");
@@ -109,10 +109,20 @@ class SmoothWeightedRoundRobinTest {
   }
 
   @Test
+  void pick_allbackups_backupsShareByWeight() {
+    TestServer a = new TestServer(0, "a", 1, false);
+    TestServer k = new TestServer(1, "k", 1, true);
+    TestServer l = new TestServer(2, "l", 2, true);
+    a.up = false;
+    assertThat(picks(new SmoothWeightedRoundRobin(List.of(a, k, l), false), 3)).isEqualTo("kkk");
+    assertThat(picks(new SmoothWeightedRoundRobin(List.of(a, k, l), true), 3)).isEqualTo("lkl");
+  }
+
+  @Test
   void pick_excludedServer_avoidedWhenAnotherIsUp() {
     TestServer a = new TestServer(0, "a", 1, false);
     TestServer b = new TestServer(1, "b", 1, false);
-    LoadBalancer lb = new SmoothWeightedRoundRobin(List.of(a, b));
+    LoadBalancer lb = new SmoothWeightedRoundRobin(List.of(a, b), false);
     BalanceRequest avoidA = new BalanceRequest() {
       public byte[] sourceAddress() {
         return null;
@@ -156,7 +166,7 @@ class SmoothWeightedRoundRobinTest {
     TestServer b = new TestServer(1, "b", 1, false);
     LoadBalancer lb = registry.factory(BalanceSpec.of("test-first")).create(List.of(a, b), BalanceSpec.of("test-first"));
     assertThat(picks(lb, 3)).isEqualTo("aaa");
-    assertThatThrownBy(() -> BalancerRegistry.of(List.of(new RoundRobinFactory("roundrobin"))))
+    assertThatThrownBy(() -> BalancerRegistry.of(List.of(new RoundRobinFactory())))
         .isInstanceOf(HaException.class).hasMessageContaining("provided twice");
   }
 }

@@ -1,0 +1,68 @@
+package io.hakit.proxy.balance;
+
+import io.hakit.core.testing.Interop;
+import io.hakit.proxy.Await;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** The real haproxy running a config in the foreground ({@code haproxy -db -f}), killed by close() or at JVM exit. */
+final class RealHaproxy implements AutoCloseable {
+  private final Process process;
+  private final Thread hook;
+  private final Path dir;
+
+  RealHaproxy(String config, int... ports) throws Exception {
+    dir = Files.createTempDirectory("hakit-balance-haproxy-");
+    Path cfg = dir.resolve("haproxy.cfg");
+    Files.writeString(cfg, config);
+    process = new ProcessBuilder(Interop.findBinary("haproxy").toString(), "-db", "-f", cfg.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+    hook = new Thread(process::destroyForcibly);
+    Runtime.getRuntime().addShutdownHook(hook);
+    for (int port : ports) {
+      Await.until("haproxy listening on " + port, Duration.ofSeconds(10), () -> {
+        if (!process.isAlive()) {
+          throw new AssertionError("haproxy exited: " + log());
+        }
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+          return s.isConnected();
+        } catch (IOException e) {
+          return false;
+        }
+      });
+    }
+  }
+
+  String log() {
+    try {
+      return Files.readString(dir.resolve("haproxy.log"));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    Runtime.getRuntime().removeShutdownHook(hook);
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+    Files.deleteIfExists(dir);
+  }
+}
