@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** The real haproxy running a config in the foreground ({@code haproxy -db -f}), for differential tests. */
-final class HaproxyProcess implements AutoCloseable {
+public final class HaproxyProcess implements AutoCloseable {
   private final Process process;
   private final Thread hook;
   private final Path dir;
 
-  HaproxyProcess(String config, int port) throws Exception {
+  /** Starts haproxy on the config and waits until each of {@code ports} accepts a connection. */
+  public HaproxyProcess(String config, int... ports) throws Exception {
     dir = Files.createTempDirectory("hakit-haproxy-");
     Path cfg = dir.resolve("haproxy.cfg");
     Files.writeString(cfg, config);
@@ -23,19 +24,21 @@ final class HaproxyProcess implements AutoCloseable {
         .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
     hook = new Thread(process::destroyForcibly);
     Runtime.getRuntime().addShutdownHook(hook);
-    Await.until("haproxy listening on " + port, Duration.ofSeconds(10), () -> {
-      if (!process.isAlive()) {
-        throw new AssertionError("haproxy exited: " + log());
-      }
-      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return s.isConnected();
-      } catch (IOException e) {
-        return false;
-      }
-    });
+    for (int port : ports) {
+      Await.until("haproxy listening on " + port, Duration.ofSeconds(10), () -> {
+        if (!process.isAlive()) {
+          throw new AssertionError("haproxy exited: " + log());
+        }
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+          return s.isConnected();
+        } catch (IOException e) {
+          return false;
+        }
+      });
+    }
   }
 
-  String log() {
+  public String log() {
     try {
       return Files.readString(dir.resolve("haproxy.log"));
     } catch (IOException e) {

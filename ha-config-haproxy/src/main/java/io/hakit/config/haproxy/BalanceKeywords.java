@@ -18,7 +18,8 @@ final class BalanceKeywords {
   static List<ProxyKeyword> keywords() {
     return List.of(
         ProxyKeyword.of("balance", Cap.DB, BalanceKeywords::balance),
-        ProxyKeyword.of("hash-type", Cap.DB, BalanceKeywords::hashType));
+        ProxyKeyword.of("hash-type", Cap.DB, BalanceKeywords::hashType),
+        ProxyKeyword.of("hash-balance-factor", Cap.DB, BalanceKeywords::hashBalanceFactor));
   }
 
   private static void balance(ProxyContext ctx, Statement st) {
@@ -113,7 +114,8 @@ final class BalanceKeywords {
       return;
     }
     String function = "sdbm";
-    String modifier = null;
+    // HAProxy: consistent hashing without a function is sdbm with the avalanche modifier.
+    String modifier = st.size() == 2 && method.equals("consistent") ? "avalanche" : null;
     if (st.size() > 2) {
       function = st.word(2);
       if (!FUNCTIONS.contains(function)) {
@@ -134,5 +136,15 @@ final class BalanceKeywords {
       return;
     }
     ctx.draft.hash = new HashSpec(method, function, modifier);
+  }
+
+  /** Kept for the balancers (read from the backend's extras); HAProxy reads the number with atoi. */
+  private static void hashBalanceFactor(ProxyContext ctx, Statement st) {
+    int factor = Values.atoi(st.word(1));
+    if (factor != 0 && factor <= 100) {
+      ctx.error("'hash-balance-factor' must be 0 or greater than 100.");
+      return;
+    }
+    ctx.addExtras(st);
   }
 }

@@ -30,7 +30,6 @@ final class KeptProxyKeywords {
         ProxyKeyword.kept("external-check", Cap.DB),
         ProxyKeyword.kept("filter", Cap.FB),
         ProxyKeyword.kept("force-persist", Cap.B),
-        ProxyKeyword.kept("hash-balance-factor", Cap.DB),
         ProxyKeyword.kept("http-after-response", Cap.DFB | named),
         ProxyKeyword.kept("http-error", Cap.DFB),
         ProxyKeyword.kept("http-send-name-header", Cap.B),

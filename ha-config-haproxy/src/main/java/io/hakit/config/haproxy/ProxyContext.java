@@ -51,6 +51,12 @@ final class ProxyContext {
    * warning: never silently dropped.
    */
   void keep(Statement st) {
+    addExtras(st);
+    ignoredByHakit("'" + st.keyword() + (st.size() > 1 ? " " + st.word(1) : "") + "'");
+  }
+
+  /** Puts a line in the model's extras for the part of HAKit that reads it there. */
+  void addExtras(Statement st) {
     Setting s = new Setting(st.keyword(), st.from(1), origin);
     boolean fe = (keywordCaps & Cap.F) != 0;
     boolean be = (keywordCaps & Cap.B) != 0;
@@ -60,7 +66,6 @@ final class ProxyContext {
     if (be && (draft.type.backend() || draft.isDefaults())) {
       draft.backendExtras.add(s);
     }
-    ignoredByHakit("'" + st.keyword() + (st.size() > 1 ? " " + st.word(1) : "") + "'");
   }
 
   void ignoredByHakit(String what) {

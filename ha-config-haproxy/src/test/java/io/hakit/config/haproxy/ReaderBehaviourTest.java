@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hakit.core.model.Backend;
 import io.hakit.core.model.Frontend;
+import io.hakit.core.model.HashSpec;
 import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.core.model.Mode;
 import io.hakit.core.model.ProxyModel;
+import io.hakit.core.model.Setting;
 import io.hakit.core.model.TimeoutKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +36,24 @@ class ReaderBehaviourTest {
       return e.errors().stream().map(Diagnostic::toString).toList();
     }
     throw new AssertionError("expected errors in:\n" + text);
+  }
+
+  @Test
+  void read_hashTypeConsistentAlone_isSdbmWithAvalanche() {
+    ProxyModel m = read("""
+        backend a
+            hash-type consistent
+            hash-balance-factor 150
+            server s 127.0.0.1:1
+        backend b
+            hash-type consistent sdbm
+            server s 127.0.0.1:1
+        """);
+    assertThat(m.backend("a").orElseThrow().balance().hash()).isEqualTo(new HashSpec("consistent", "sdbm", "avalanche"));
+    assertThat(m.backend("b").orElseThrow().balance().hash()).isEqualTo(new HashSpec("consistent", "sdbm", null));
+    assertThat(m.backend("a").orElseThrow().extras()).extracting(Setting::keyword).contains("hash-balance-factor");
+    assertThat(errors("backend a\n hash-balance-factor 100\n server s 127.0.0.1:1\n"))
+        .containsExactly("t.cfg:2: 'hash-balance-factor' must be 0 or greater than 100.");
   }
 
   @Test

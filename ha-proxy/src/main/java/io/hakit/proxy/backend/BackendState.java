@@ -50,11 +50,13 @@ public final class BackendState {
       list.add(new ServerState(i, model.servers().get(i), this));
     }
     this.servers = List.copyOf(list);
-    this.shared = factory.perEventLoop() ? null : factory.create(servers, model.balance());
+    // Created once now in every case, so that a bad balance setting fails when the proxy is built.
+    LoadBalancer first = factory.create(servers, model);
+    this.shared = factory.perEventLoop() ? null : first;
     this.perLoop = new FastThreadLocal<>() {
       @Override
       protected LoadBalancer initialValue() {
-        return factory.create(servers, model.balance());
+        return factory.create(servers, model);
       }
     };
     this.connectMillis = (int) Math.min(Integer.MAX_VALUE,

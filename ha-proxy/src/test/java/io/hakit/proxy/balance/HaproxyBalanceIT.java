@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hakit.config.haproxy.HaproxyConfigReader;
 import io.hakit.core.testing.FreePorts;
 import io.hakit.core.testing.Interop;
+import io.hakit.proxy.HaproxyProcess;
 import io.hakit.proxy.ProxyFixture;
 import io.hakit.proxy.RawClient;
 import io.hakit.proxy.TestOrigin;
@@ -57,7 +58,7 @@ class HaproxyBalanceIT {
 
   private static final List<TestOrigin> origins = new ArrayList<>();
   private static final Map<String, int[]> ports = new LinkedHashMap<>();
-  private static RealHaproxy haproxy;
+  private static HaproxyProcess haproxy;
   private static ProxyFixture hakit;
 
   @BeforeAll
@@ -69,7 +70,7 @@ class HaproxyBalanceIT {
     for (String name : BACKENDS.keySet()) {
       ports.put(name, new int[] {FreePorts.next(), FreePorts.next()});
     }
-    haproxy = new RealHaproxy(config(0), ports.values().stream().mapToInt(p -> p[0]).toArray());
+    haproxy = new HaproxyProcess(config(0), ports.values().stream().mapToInt(p -> p[0]).toArray());
     hakit = new ProxyFixture(new HaproxyConfigReader().read("haproxy.cfg", config(1)).model(), 0, TransportKind.AUTO);
   }
 
