@@ -156,13 +156,12 @@ public final class ProxyServer implements Lifecycle {
   private void compileFrontends() {
     for (Frontend f : model.frontends()) {
       if (!f.disabled()) {
-        frontendHandlerFactory(f, new Connector(transport.socketChannel()));
+        frontendHandlerFactory(f, new Connector(transport.socketChannel()), new AccessLog(f));
       }
     }
   }
 
-  private Supplier<ChannelHandler> frontendHandlerFactory(Frontend f, Connector connector) {
-    AccessLog log = new AccessLog(f.name(), f.log());
+  private Supplier<ChannelHandler> frontendHandlerFactory(Frontend f, Connector connector, AccessLog log) {
     if (f.mode() == Mode.HTTP) {
       HttpFrontend hf = new HttpFrontend(f, backends, connector, log, stopping::get);
       return hf::newSession;
@@ -191,8 +190,9 @@ public final class ProxyServer implements Lifecycle {
       if (f.disabled()) {
         continue;
       }
-      Supplier<ChannelHandler> sessions = frontendHandlerFactory(f, connector);
       ConnectionLimiter limiter = new ConnectionLimiter(f.maxconn(), model.global().maxconn(), globalConnections);
+      Supplier<ChannelHandler> sessions = frontendHandlerFactory(f, connector,
+          new AccessLog(f, globalConnections::get, limiter::frontendConnections));
       for (Bind bind : f.binds()) {
         for (InetSocketAddress address : addresses(bind)) {
           for (ChannelFuture cf : bind(address, bind, sessions, limiter)) {

@@ -6,6 +6,10 @@ import io.hakit.core.model.HttpAction;
 import io.hakit.core.model.HttpRule;
 import io.hakit.proxy.acl.AclCompiler;
 import io.hakit.proxy.acl.AclPredicate;
+import io.hakit.proxy.logformat.FormatException;
+import io.hakit.proxy.logformat.LogContext;
+import io.hakit.proxy.logformat.LogFormat;
+import io.hakit.proxy.logformat.Usage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One compiled {@code http-request} rule: its condition and what it does. Immutable, shared by the
- * event loops. Values are literal: log-format expressions ({@code %[...]}) are refused at build
- * time rather than forwarded verbatim.
+ * event loops. Header values of set-header/add-header are log-format strings (variables and
+ * {@code %[...]} expressions), compiled here so that a bad one fails the build, with its file:line.
  */
 final class RequestRule {
   /** What a rule's outcome asks the session to do. */
@@ -29,11 +33,17 @@ final class RequestRule {
   private final HttpAction action;
   private final AclPredicate condition;
   private final @Nullable ByteBuf response;
+  /** set-header/add-header: the lower-case name and the compiled value. */
+  private final @Nullable String headerName;
+  private final @Nullable LogFormat headerValue;
 
-  private RequestRule(HttpAction action, AclPredicate condition, @Nullable ByteBuf response) {
+  private RequestRule(HttpAction action, AclPredicate condition, @Nullable ByteBuf response, @Nullable String headerName,
+      @Nullable LogFormat headerValue) {
     this.action = action;
     this.condition = condition;
     this.response = response;
+    this.headerName = headerName;
+    this.headerValue = headerValue;
   }
 
   static RequestRule compile(HttpRule rule, List<Acl> acls, String where) {
@@ -46,6 +56,8 @@ final class RequestRule {
     }
     HttpAction a = rule.action();
     ByteBuf response = null;
+    String headerName = null;
+    LogFormat headerValue = null;
     if (a instanceof HttpAction.Deny d) {
       response = d.status() == 403 ? HttpErrors.FORBIDDEN_403 : HttpErrors.forStatus(d.status());
     } else if (a instanceof HttpAction.Return r) {
@@ -53,9 +65,11 @@ final class RequestRule {
     } else if (a instanceof HttpAction.Redirect r && r.type().equals("location")) {
       response = redirect(r.code(), r.target());
     } else if (a instanceof HttpAction.SetHeader s) {
-      literal(s.value(), where);
+      headerName = s.name().toLowerCase(Locale.ROOT);
+      headerValue = format(s.value(), rule, where);
     } else if (a instanceof HttpAction.AddHeader s) {
-      literal(s.value(), where);
+      headerName = s.name().toLowerCase(Locale.ROOT);
+      headerValue = format(s.value(), rule, where);
     } else if (a instanceof HttpAction.DelHeader d) {
       if (d.matchMethod() != null && !d.matchMethod().equals("str")) {
         throw new HaException(where + ": http-request del-header -m " + d.matchMethod() + " is not supported (expected: str)");
@@ -64,12 +78,16 @@ final class RequestRule {
       throw new HaException(where + ": http-request " + a.keyword() + " is not supported by this runtime at "
           + rule.origin() + " (supported: allow, deny, return, redirect, set-header, add-header, del-header)");
     }
-    return new RequestRule(a, condition, response);
+    return new RequestRule(a, condition, response, headerName, headerValue);
   }
 
-  private static void literal(String value, String where) {
-    if (value.contains("%[")) {
-      throw new HaException(where + ": log-format expression '" + value + "' is not supported (expected: a literal)");
+  /** A header value: a log-format string evaluated per request (HAProxy's wording on failure). */
+  private static LogFormat format(String value, HttpRule rule, String where) {
+    try {
+      return LogFormat.compile(value, Usage.HTTP_REQUEST);
+    } catch (FormatException e) {
+      throw new HaException("parsing [" + rule.origin() + "] : error detected in " + where + " while parsing 'http-request "
+          + rule.action().keyword() + "' rule : " + e.getMessage(), e);
     }
   }
 
@@ -100,8 +118,12 @@ final class RequestRule {
     return HttpErrors.constant(text);
   }
 
-  /** Applies the rule when its condition holds; a response to send is left in {@link #response(HttpHead)}. */
-  Verdict apply(HttpHead req) {
+  /**
+   * Applies the rule when its condition holds; a response to send is left in {@link #response(HttpHead)}.
+   *
+   * @param tx what header value formats read (client address, captures, names)
+   */
+  Verdict apply(HttpHead req, LogContext tx) {
     if (!condition.test(req)) {
       return Verdict.CONTINUE;
     }
@@ -109,12 +131,14 @@ final class RequestRule {
     if (a instanceof HttpAction.Allow) {
       return Verdict.ALLOW;
     }
-    if (a instanceof HttpAction.SetHeader s) {
-      req.set(s.name().toLowerCase(Locale.ROOT), s.value());
+    if (a instanceof HttpAction.SetHeader) {
+      // Evaluated before the old value is removed: a format may read the header it replaces.
+      String value = headerValue.format(tx);
+      req.set(headerName, value);
       return Verdict.CONTINUE;
     }
-    if (a instanceof HttpAction.AddHeader s) {
-      req.add(s.name().toLowerCase(Locale.ROOT), s.value());
+    if (a instanceof HttpAction.AddHeader) {
+      req.add(headerName, headerValue.format(tx));
       return Verdict.CONTINUE;
     }
     if (a instanceof HttpAction.DelHeader d) {

@@ -1,44 +1,71 @@
 package io.hakit.proxy.http;
 
+import io.hakit.proxy.acl.RequestSample;
 import io.hakit.proxy.log.AccessLog;
+import io.hakit.proxy.log.SessionRecord;
+import io.hakit.proxy.logformat.Captured;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What the access log says about one transaction: when each phase ended (ms since the epoch, 0 =
- * not reached), the status, the bytes sent to the client and the server that served it. Reset
- * after each line; owned by one session.
+ * What the access log and the log-format expressions of rules read about one HTTP transaction:
+ * the connection's record plus the request and response heads and the captured headers. Reset
+ * after each line; owned by one session, on its event loop.
  */
-final class Transaction {
-  long acceptedAt;
-  long requestStart;
-  long headDone;
-  long queueDone;
-  long connectDone;
-  long responseAt;
-  long bytesToClient;
-  int status;
-  /** Kept apart from the server slot, which is given back before the line is written. */
-  String serverName = "<NOSRV>";
+final class Transaction extends SessionRecord {
+  private final HttpHead request;
+  private final HttpHead response;
+  private final @Nullable Captured captured;
+  private boolean responseSeen;
 
-  /** Writes the httplog line: %TR/%Tw/%Tc/%Tr/%Ta with -1 for a phase not reached. */
-  void log(AccessLog log, String client, int clientPort, String backend, String termination, int retries,
-      String requestLine) {
-    long now = System.currentTimeMillis();
-    long start = requestStart != 0 ? requestStart : acceptedAt;
-    long tr = headDone >= start && headDone != 0 ? headDone - start : -1;
-    long tw = queueDone >= headDone && headDone != 0 ? queueDone - headDone : -1;
-    long tc = connectDone >= queueDone && queueDone != 0 ? connectDone - queueDone : -1;
-    long tResp = responseAt >= connectDone && connectDone != 0 ? responseAt - connectDone : -1;
-    log.http(client, clientPort, start, backend, serverName, tr, tw, tc, tResp, now - start, status == 0 ? -1 : status,
-        bytesToClient, termination, retries, requestLine);
-    resetTimes();
+  Transaction(AccessLog log, HttpHead request, HttpHead response) {
+    super(log);
+    this.request = request;
+    this.response = response;
+    this.captured = log.captures().isEmpty() ? null : log.captures().newHolder();
   }
 
+  /** The request head is parsed: takes its captures, before any rule changes it. */
+  void requestHead() {
+    headDone = System.currentTimeMillis();
+    if (captured != null) {
+      captured.captureRequest(request);
+    }
+  }
+
+  /** A final response head arrived from the server. */
+  void responseHead() {
+    responseSeen = true;
+    if (captured != null) {
+      captured.captureResponse(response);
+    }
+  }
+
+  @Override
+  public void reset() {
+    super.reset();
+    responseSeen = false;
+    if (captured != null) {
+      captured.clear();
+    }
+  }
+
+  /** Kept for the session's old name of {@link #reset()}. */
   void resetTimes() {
-    serverName = "<NOSRV>";
-    requestStart = 0;
-    headDone = 0;
-    queueDone = 0;
-    connectDone = 0;
-    responseAt = 0;
+    reset();
+  }
+
+  @Override
+  public @Nullable RequestSample request() {
+    return request.method.isEmpty() ? null : request;
+  }
+
+  @Override
+  public @Nullable RequestSample response() {
+    return responseSeen ? response : null;
+  }
+
+  @Override
+  public @Nullable Captured captured() {
+    return captured;
   }
 }
