@@ -589,7 +589,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       resp.add("connection", "upgrade");
     }
     ByteBuf head = HeadEncoder.response(resp, client.alloc());
-    int n = head.readableBytes();
+    int n = Transaction.loggedSize(head.readableBytes(), resp.headerCount());
     client.write(head, client.voidPromise());
     return n;
   }
@@ -689,7 +689,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       abort();
       return;
     }
-    tx.bytesToClient += response.readableBytes();
+    tx.bytesToClient += Transaction.loggedSize(response);
     client.write(response, client.voidPromise());
     finishLog(termination);
     if (close || !requestBody.isDone()) {

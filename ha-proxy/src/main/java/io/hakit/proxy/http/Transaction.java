@@ -4,6 +4,7 @@ import io.hakit.proxy.acl.RequestSample;
 import io.hakit.proxy.log.AccessLog;
 import io.hakit.proxy.log.SessionRecord;
 import io.hakit.proxy.logformat.Captured;
+import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,9 +25,34 @@ final class Transaction extends SessionRecord {
     this.captured = log.captures().isEmpty() ? null : log.captures().newHolder();
   }
 
+  /**
+   * How many bytes of a head HAProxy 2.6 counts in %B and %U: it counts its internal (HTX) form,
+   * where a header costs its name and value but not the ": " and CRLF around them.
+   */
+  static int loggedSize(int headBytes, int headerCount) {
+    return headBytes - 4 * headerCount;
+  }
+
+  /** {@link #loggedSize(int, int)} of a whole response the proxy answers with itself (head and body). */
+  static int loggedSize(ByteBuf response) {
+    int lines = 0;
+    int end = response.writerIndex();
+    for (int i = response.readerIndex(); i + 1 < end; i++) {
+      if (response.getByte(i) == '\r' && response.getByte(i + 1) == '\n') {
+        lines++;
+        if (i + 3 < end && response.getByte(i + 2) == '\r' && response.getByte(i + 3) == '\n') {
+          break;
+        }
+      }
+    }
+    // lines: the status line and each header; the empty line ending the head is not counted.
+    return loggedSize(response.readableBytes(), Math.max(0, lines - 1));
+  }
+
   /** The request head is parsed: takes its captures, before any rule changes it. */
   void requestHead() {
     headDone = System.currentTimeMillis();
+    bytesFromClient = loggedSize((int) bytesFromClient, request.headerCount());
     if (captured != null) {
       captured.captureRequest(request);
     }

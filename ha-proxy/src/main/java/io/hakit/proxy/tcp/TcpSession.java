@@ -199,7 +199,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    finish("CD");
+    // A clean close ends a TCP session normally ("--" in HAProxy's log); errors go through exceptionCaught.
+    finish("--");
   }
 
   @Override
@@ -282,12 +283,15 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
       if (server == ctx.channel()) {
-        finish("SD");
+        finish("--");
       }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (server == ctx.channel()) {
+        finish("SD");
+      }
       ctx.close();
     }
   }
