@@ -346,6 +346,11 @@ public final class ProxyServer implements Lifecycle {
     return b.health();
   }
 
+  /** Requests waiting in a backend's queue now (for tests of the access log's queue counters). */
+  int backendQueueLength(String backendName) {
+    return backends.get(backendName).queueLength();
+  }
+
   /** UP while every bind listens. */
   public HealthSource listeningHealth() {
     return listening;

@@ -89,12 +89,16 @@ public class SessionRecord implements LogContext {
     }
   }
 
-  /** A server was assigned; after a queue, how many requests left the queue before this one. */
+  /**
+   * A server was assigned; after a queue, %bq is the requests that left the queue since this one
+   * joined it, itself included (HAProxy 2.6 logs 1 for the first request out of a queue, 2 for the
+   * second, ...).
+   */
   public void assigned(ServerState s) {
     server = s;
     serverName = s.name();
     if (queueMark >= 0) {
-      backendQueuePosition = (int) Math.max(0, s.backend().dequeuedCount() - queueMark - 1);
+      backendQueuePosition = (int) Math.max(0, s.backend().dequeuedCount() - queueMark);
     }
   }
 

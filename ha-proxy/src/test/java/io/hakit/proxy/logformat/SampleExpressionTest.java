@@ -24,7 +24,8 @@ class SampleExpressionTest {
   void fetches_connectionAndNames() {
     TestContext c = new TestContext();
     assertThat(eval("%[src]|%[src_port]|%[dst]|%[dst_port]|%[fe_name]", c)).isEqualTo("127.0.0.1|34610|127.0.0.1|23741|fe1");
-    assertThat(LogFormat.compile("%[be_name]|%[srv_name]|%[status]", Usage.LOG).format(c)).isEqualTo("be1|s1|200");
+    // HAProxy 2.6 prints "-" for %[status] in a log line: the response is released before the line is built.
+    assertThat(LogFormat.compile("%[be_name]|%[srv_name]|%[status]", Usage.LOG).format(c)).isEqualTo("be1|s1|-");
     c.server = "<NOSRV>";
     c.status = -1;
     assertThat(LogFormat.compile("%[srv_name]|%[status]", Usage.LOG).format(c)).isEqualTo("-|-");
