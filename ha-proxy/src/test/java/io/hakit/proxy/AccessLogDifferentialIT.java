@@ -53,6 +53,10 @@ class AccessLogDifferentialIT {
         "    capture response header X-Resp len 30",
         "    capture cookie SID len 20",
         "    http-request deny if { path_beg /deny }",
+        "    http-request redirect location /new/%[path,word(2,/)]?from=%[src] code 302 if { path_beg /loc }",
+        "    http-request redirect prefix /p%[req.hdr(x-pre)] if { path_beg /pre }",
+        "    http-request return status 200 content-type text/plain lf-string \"hi %[src] %[method,lower]\""
+            + " hdr X-A \"%[req.ver]\" hdr X-B plain if { path_beg /ret }",
         "    http-request set-header X-Echo \"%[src] %[req.hdr(host),lower] %[path,word(1,/)] %{+Q}HM %ft %b"
             + " %[query,upper] %[url,base64] %[req.hdr(x-multi,2)] %[capture.req.hdr(1),json] %ST %s\"",
         "    http-request add-header X-Added \"%%%[method,lower]-%[req.ver]-%[base,hex]\"",
@@ -278,6 +282,17 @@ class AccessLogDifferentialIT {
     String[] lines = exchange(0, "GET /deny/x HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n");
     assertSameFields(lines, 7);
     assertThat(lines[1]).contains(" 403 ").contains("<NOSRV>");
+  }
+
+  @Test
+  void redirectAndReturn_withFormats_sameResponsesAndLines() throws Exception {
+    for (String request : List.of("GET /loc/abc/def?x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "GET /pre/a?b HTTP/1.1\r\nHost: x\r\nX-Pre: /zz\r\nConnection: close\r\n\r\n",
+        "GET /ret HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) {
+      String[] lines = exchange(0, request);
+      assertThat(lines[3]).as("response to %s", request).isEqualTo(lines[2].replace("connection: close\r\n", ""));
+      assertSameFields(lines, 7);
+    }
   }
 
   @Test

@@ -304,7 +304,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       }
       if (v == RequestRule.Verdict.RESPOND) {
         tx.status = rule.status();
-        localResponse(rule.response(req), "PR", !requestBody.isDone());
+        localResponse(rule.response(req, tx), rule.termination(), !requestBody.isDone());
         return;
       }
     }
