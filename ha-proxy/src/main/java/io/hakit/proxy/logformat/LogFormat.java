@@ -25,11 +25,19 @@ public final class LogFormat {
   private final String source;
   private final Part[] parts;
   private final @Nullable String constant;
+  private final boolean hasExpressions;
+  /** Handed to parts when no expression will write to it. */
+  private static final Sample NO_SAMPLE = new Sample();
 
   private LogFormat(String source, Part[] parts, @Nullable String constant) {
     this.source = source;
     this.parts = parts;
     this.constant = constant;
+    boolean any = false;
+    for (Part p : parts) {
+      any |= p instanceof Expression;
+    }
+    this.hasExpressions = any;
   }
 
   /**
@@ -54,7 +62,8 @@ public final class LogFormat {
       out.append(constant);
       return;
     }
-    Sample scratch = new Sample();
+    // Scratch space only for formats with sample expressions; variables need none.
+    Sample scratch = hasExpressions ? new Sample() : NO_SAMPLE;
     boolean lastWasSpace = true;
     for (Part p : parts) {
       if (FormatCompiler.isSeparator(p)) {

@@ -6,7 +6,6 @@ import io.hakit.proxy.logformat.LogContext.Counter;
 import io.hakit.proxy.logformat.LogContext.Peer;
 import io.hakit.proxy.logformat.LogContext.Timer;
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,8 +23,8 @@ final class Variables {
       "sc", "si", "sp", "sq", "sslc", "sslv", "t", "tr", "trg", "trl", "ts", "tsc");
   private static final Set<String> UNSUPPORTED = Set.of("H", "lc", "rt");
 
-  private static final DateTimeFormatter LOCAL_MS =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter LOCAL =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
   private static final DateTimeFormatter GMT =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter LOCAL_TZ =
@@ -66,12 +65,12 @@ final class Variables {
       case "f", "ft" -> text(c -> c.frontendName(), f, use);
       case "b" -> text(LogContext::backendName, f, use);
       case "s" -> text(LogContext::serverName, f, use);
-      case "t" -> date(LogContext::acceptDate, LOCAL_MS, f, use);
-      case "tr" -> date(LogContext::requestDate, LOCAL_MS, f, use);
-      case "T" -> date(LogContext::acceptDate, GMT, f, use);
-      case "Tl" -> date(LogContext::acceptDate, LOCAL_TZ, f, use);
-      case "trg" -> date(LogContext::requestDate, GMT, f, use);
-      case "trl" -> date(LogContext::requestDate, LOCAL_TZ, f, use);
+      case "t" -> date(LogContext::acceptDate, new DateText(LOCAL, true), f);
+      case "tr" -> date(LogContext::requestDate, new DateText(LOCAL, true), f);
+      case "T" -> date(LogContext::acceptDate, new DateText(GMT, false), f);
+      case "Tl" -> date(LogContext::acceptDate, new DateText(LOCAL_TZ, false), f);
+      case "trg" -> date(LogContext::requestDate, new DateText(GMT, false), f);
+      case "trl" -> date(LogContext::requestDate, new DateText(LOCAL_TZ, false), f);
       case "Ts" -> number(c -> c.acceptDate() / 1000, f);
       case "ms" -> (out, c, s) -> {
         long ms = c.acceptDate() % 1000;
@@ -93,7 +92,12 @@ final class Variables {
       case "B" -> number(LogContext::bytesOut, f);
       case "U" -> number(LogContext::bytesIn, f);
       case "ts" -> text(LogContext::termination, f, use);
-      case "tsc" -> text(c -> c.termination() + "--", f, use);
+      // No persistence cookie in this runtime: its two characters are always "--".
+      case "tsc" -> (out, c, s) -> {
+        boolean quote = (f & Flags.QUOTE) != 0;
+        out.append(quote ? "\"" : "").append(c.termination()).append(quote ? "--\"" : "--");
+        return true;
+      };
       case "ac" -> number(c -> c.counter(Counter.ACTCONN), f);
       case "fc" -> number(c -> c.counter(Counter.FECONN), f);
       case "bc" -> number(c -> c.counter(Counter.BECONN), f);
@@ -108,7 +112,22 @@ final class Variables {
       case "hrl" -> (out, c, s) -> captures(out, c, true, false, f, use);
       case "hs" -> (out, c, s) -> captures(out, c, false, true, f, use);
       case "hsl" -> (out, c, s) -> captures(out, c, false, false, f, use);
-      case "r" -> request(f, use, r -> requestLine(r));
+      case "r" -> (out, c, s) -> {
+        RequestSample r = c.request();
+        if (r == null || r.method().isEmpty()) {
+          Render.encoded(out, "<BADREQ>", URI_SPECIALS, f, use);
+          return true;
+        }
+        // Appended piece by piece: the request line of every logged request is never built as a String.
+        boolean quote = (f & Flags.QUOTE) != 0;
+        int inner = f & ~Flags.QUOTE;
+        out.append(quote ? "\"" : "");
+        Render.encoded(out, r.method(), URI_SPECIALS, inner, use);
+        out.append(' ');
+        Render.encoded(out, r.uri(), URI_SPECIALS, inner, use);
+        out.append(r.version() == 10 ? " HTTP/1.0" : " HTTP/1.1").append(quote ? "\"" : "");
+        return true;
+      };
       case "HM" -> request(f, use, RequestSample::method);
       case "HU" -> request(f, use, RequestSample::uri);
       case "HP" -> request(f, use, r -> {
@@ -153,9 +172,12 @@ final class Variables {
     };
   }
 
-  private static Part date(NumberOf millis, DateTimeFormatter format, int flags, Usage use) {
+  private static Part date(NumberOf millis, DateText text, int flags) {
+    boolean quote = (flags & Flags.QUOTE) != 0;
     return (out, c, s) -> {
-      Render.text(out, format.format(Instant.ofEpochMilli(millis.of(c))), flags, use);
+      out.append(quote ? "\"" : "");
+      text.append(out, millis.of(c));
+      out.append(quote ? "\"" : "");
       return true;
     };
   }
@@ -200,10 +222,6 @@ final class Variables {
       Render.encoded(out, text, URI_SPECIALS, flags, use);
       return true;
     };
-  }
-
-  private static String requestLine(RequestSample r) {
-    return r.method() + " " + r.uri() + (r.version() == 10 ? " HTTP/1.0" : " HTTP/1.1");
   }
 
   private static boolean cookie(StringBuilder out, LogContext c, boolean request, int flags, Usage use) {
