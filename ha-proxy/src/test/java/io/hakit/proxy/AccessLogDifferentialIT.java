@@ -52,6 +52,8 @@ class AccessLogDifferentialIT {
         "    capture request header User-Agent len 8",
         "    capture response header X-Resp len 30",
         "    capture cookie SID len 20",
+        "    unique-id-format \"%{+X}o %ci_%[req.hdr(x-multi,1)]_%[method]\"",
+        "    unique-id-header X-Unique-ID",
         "    http-request deny if { path_beg /deny }",
         "    http-request redirect location /new/%[path,word(2,/)]?from=%[src] code 302 if { path_beg /loc }",
         "    http-request redirect prefix /p%[req.hdr(x-pre)] if { path_beg /pre }",
@@ -59,12 +61,14 @@ class AccessLogDifferentialIT {
             + " hdr X-A \"%[req.ver]\" hdr X-B plain if { path_beg /ret }",
         "    http-request set-header X-Echo \"%[src] %[req.hdr(host),lower] %[path,word(1,/)] %{+Q}HM %ft %b"
             + " %[query,upper] %[url,base64] %[req.hdr(x-multi,2)] %[capture.req.hdr(1),json] %ST %s\"",
-        "    http-request add-header X-Added \"%%%[method,lower]-%[req.ver]-%[base,hex]\"",
+        "    http-request add-header X-Added \"%%%[method,lower]-%[req.ver]-%[base,hex] %[unique-id]\"",
+        "    http-request set-header X-Multi changed",
         "    default_backend be_app",
         "frontend fe_custom",
         "    bind 127.0.0.1:" + ports[1],
         "    capture request header Host len 20",
         "    capture response header X-Resp len 30",
+        "    unique-id-format \"%{+X}o %ci_%[req.hdr(host),lower]_%[method]\"",
         "    log-format \"%ci %fi %f %b %s %si %ST %B %U %ts %tsc %hr %hrl %hs %hsl %CC %CS %{+Q}r %HM %HU %HP %HPO %HQ %HV"
             + " %ac/%fc/%bc/%sc/%rc %sq/%bq %[src] %[fe_name] %[be_name] %[srv_name] %[status] %[method]"
             + " %[capture.req.hdr(0),lower] %[capture.res.hdr(0),json] %{+Q}[capture.req.hdr(5)] %{+Q,+E}hr %ID\"",
@@ -265,6 +269,10 @@ class AccessLogDifferentialIT {
     assertThat(viaHakit).as(label.get()).isNotNull();
     assertThat(viaHakit.header("x-echo")).as("X-Echo").isEqualTo(viaHaproxy.header("x-echo"));
     assertThat(viaHakit.header("x-added")).as("X-Added").isEqualTo(viaHaproxy.header("x-added"));
+    assertThat(viaHakit.header("x-unique-id")).as("X-Unique-ID").isEqualTo(viaHaproxy.header("x-unique-id"))
+        .isNotNull();
+    assertThat(viaHakit.headers().stream().map(h -> h[0]).toList()).as("header order")
+        .isEqualTo(viaHaproxy.headers().stream().map(h -> h[0]).toList());
   }
 
   @Test

@@ -308,6 +308,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         return;
       }
     }
+    tx.afterRequestRules();
     BackendState be = fe.route(req);
     if (be == null) {
       localError(503, "SC", false);

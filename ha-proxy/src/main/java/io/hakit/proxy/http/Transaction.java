@@ -52,9 +52,22 @@ final class Transaction extends SessionRecord {
   /** The request head is parsed: takes its captures, before any rule changes it. */
   void requestHead() {
     headDone = System.currentTimeMillis();
+    numbered();
     bytesFromClient = loggedSize((int) bytesFromClient, request.headerCount());
     if (captured != null) {
       captured.captureRequest(request);
+    }
+  }
+
+  /**
+   * The http-request rules ran: the unique ID exists from now on (HAProxy generates it here unless a
+   * rule used it first) and goes into {@code unique-id-header}, after the rules' headers.
+   */
+  void afterRequestRules() {
+    String id = uniqueId();
+    String header = log.uniqueIdHeader();
+    if (id != null && header != null) {
+      request.add(header, id);
     }
   }
 

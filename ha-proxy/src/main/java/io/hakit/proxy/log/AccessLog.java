@@ -4,10 +4,12 @@ import io.hakit.core.HaException;
 import io.hakit.core.model.Frontend;
 import io.hakit.core.model.LogSettings;
 import io.hakit.core.model.Mode;
+import io.hakit.core.model.Setting;
 import io.hakit.proxy.logformat.CaptureSpec;
 import io.hakit.proxy.logformat.LogContext;
 import io.hakit.proxy.logformat.LogFormat;
 import io.hakit.proxy.logformat.Usage;
+import java.util.Locale;
 import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,6 +31,8 @@ public final class AccessLog {
   private final CaptureSpec captures;
   private final IntSupplier actconn;
   private final IntSupplier feconn;
+  private final @Nullable LogFormat uniqueIdFormat;
+  private final @Nullable String uniqueIdHeader;
 
   /**
    * Compiles a frontend's log format.
@@ -45,6 +49,22 @@ public final class AccessLog {
     this.actconn = actconn;
     this.feconn = feconn;
     this.format = compile(model, settings);
+    LogFormat uid = null;
+    String header = null;
+    for (Setting s : model.extras()) {
+      if (s.keyword().equals("unique-id-format") && !s.args().isEmpty()) {
+        try {
+          uid = LogFormat.compile(s.args().get(0), Usage.HTTP_REQUEST);
+        } catch (IllegalArgumentException e) {
+          throw new HaException("parsing [" + s.origin() + "] : frontend '" + model.name()
+              + "': failed to parse unique-id-format : " + e.getMessage(), e);
+        }
+      } else if (s.keyword().equals("unique-id-header") && !s.args().isEmpty()) {
+        header = s.args().get(0).toLowerCase(Locale.ROOT);
+      }
+    }
+    this.uniqueIdFormat = uid;
+    this.uniqueIdHeader = uid == null ? null : header;
   }
 
   /** A log for code and tests that build a frontend without connection counters. */
@@ -98,6 +118,16 @@ public final class AccessLog {
   /** The frontend's {@code capture} lines. */
   public CaptureSpec captures() {
     return captures;
+  }
+
+  /** {@code unique-id-format}, or null. */
+  public @Nullable LogFormat uniqueIdFormat() {
+    return uniqueIdFormat;
+  }
+
+  /** {@code unique-id-header} (lower case), or null; only with a unique-id-format. */
+  public @Nullable String uniqueIdHeader() {
+    return uniqueIdHeader;
   }
 
   int actconn() {

@@ -6,7 +6,9 @@ import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.logformat.Captured;
 import io.hakit.proxy.logformat.LogContext;
 import io.netty.channel.Channel;
+import io.hakit.proxy.logformat.LogFormat;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +19,15 @@ import org.jspecify.annotations.Nullable;
  * are written by that session only.
  */
 public class SessionRecord implements LogContext {
+  /** %rt: requests (HTTP) and connections (TCP) of the process, numbered from 0 as HAProxy does. */
+  private static final AtomicLong REQUESTS = new AtomicLong();
+
   protected final AccessLog log;
+  private long requestNumber = -1;
+  private @Nullable String uniqueId;
+  private boolean generatingUniqueId;
+  /** True while the line is written: the request's headers count as released. */
+  private boolean logging;
   private @Nullable InetSocketAddress client;
   private @Nullable InetSocketAddress frontendAddress;
   private @Nullable InetSocketAddress backendSource;
@@ -62,6 +72,11 @@ public class SessionRecord implements LogContext {
     clientIp = clientText;
     acceptedAt = System.currentTimeMillis();
     idleSince = acceptedAt;
+  }
+
+  /** A new request (HTTP) or connection (TCP) starts: it takes the next process-wide number (%rt). */
+  public void numbered() {
+    requestNumber = REQUESTS.getAndIncrement();
   }
 
   /** The transaction now belongs to this backend (counted in its %bc until the line is written). */
@@ -119,9 +134,11 @@ public class SessionRecord implements LogContext {
     BackendState be = backend;
     detach();
     backend = be;
+    logging = true;
     try {
       log.write(this);
     } finally {
+      logging = false;
       backend = null;
       reset();
     }
@@ -143,6 +160,8 @@ public class SessionRecord implements LogContext {
     bytesFromClient = 0;
     queueMark = -1;
     backendQueuePosition = 0;
+    uniqueId = null;
+    requestNumber = -1;
     termination = "--";
     retries = 0;
   }
@@ -237,6 +256,31 @@ public class SessionRecord implements LogContext {
       case SRV_QUEUE -> 0;
       case BACKEND_QUEUE -> backendQueuePosition;
     };
+  }
+
+  @Override
+  public @Nullable String uniqueId() {
+    LogFormat f = log.uniqueIdFormat();
+    if (uniqueId == null && f != null && !generatingUniqueId) {
+      // A format that reads %ID itself sees it absent rather than recursing.
+      generatingUniqueId = true;
+      try {
+        uniqueId = f.format(this);
+      } finally {
+        generatingUniqueId = false;
+      }
+    }
+    return uniqueId;
+  }
+
+  @Override
+  public boolean requestHeadersAvailable() {
+    return !logging;
+  }
+
+  @Override
+  public long requestNumber() {
+    return requestNumber;
   }
 
   @Override

@@ -42,20 +42,20 @@ final class Fetches {
       return r != null && !r.method().isEmpty() && s.set(r.method());
     });
     simple("path", REQUEST, "HTTP request headers", (c, s) -> {
-      RequestSample r = c.request();
+      RequestSample r = headers(c);
       return r != null && s.set(r.path());
     });
     simple("query", REQUEST, "HTTP request headers", (c, s) -> {
-      RequestSample r = c.request();
+      RequestSample r = headers(c);
       int q = r == null ? -1 : r.uri().indexOf('?');
       return q >= 0 && s.set(r.uri().substring(q + 1));
     });
     simple("url", REQUEST, "HTTP request headers", (c, s) -> {
-      RequestSample r = c.request();
+      RequestSample r = headers(c);
       return r != null && s.set(r.uri());
     });
     simple("base", REQUEST, "HTTP request headers", (c, s) -> {
-      RequestSample r = c.request();
+      RequestSample r = headers(c);
       if (r == null) {
         return false;
       }
@@ -63,7 +63,7 @@ final class Fetches {
       return s.set(host == null || host.isEmpty() ? r.path() : host + r.path());
     });
     simple("req.ver", REQUEST, "HTTP request headers", (c, s) -> {
-      RequestSample r = c.request();
+      RequestSample r = headers(c);
       return r != null && r.version() != 0 && s.set(r.version() == 10 ? "1.0" : "1.1");
     });
     header("req.hdr", REQUEST, "HTTP request headers", false);
@@ -71,6 +71,7 @@ final class Fetches {
     header("res.hdr", NEITHER, "HTTP response headers", true);
     // HAProxy 2.6 accepts %[status] in a log line but the response is gone by then: it prints "-"
     // (%ST has the status). The same here, so that lines compare equal.
+    simple("unique-id", BOTH, "", (c, s) -> s.set(c.uniqueId()));
     simple("status", LOG, "HTTP response", (c, s) -> false);
     TABLE.put("capture.req.hdr", new Def(new Args.Spec("i", 1), BOTH, "", a -> {
       int i = a.integer(0, 0);
@@ -93,10 +94,15 @@ final class Fetches {
       String lower = a.string(0).trim().toLowerCase(Locale.ROOT);
       int occ = a.integer(1, -1);
       return (c, s) -> {
-        RequestSample head = response ? c.response() : c.request();
+        RequestSample head = response ? c.response() : headers(c);
         return head != null && s.set(Headers.value(head, lower, occ == 0 ? -1 : occ));
       };
     }));
+  }
+
+  /** The request head for fetches that read its headers, null once they are released. */
+  private static @Nullable RequestSample headers(LogContext c) {
+    return c.requestHeadersAvailable() ? c.request() : null;
   }
 
   private static boolean address(LogContext c, LogContext.Peer peer, Sample s) {

@@ -103,8 +103,25 @@ public interface LogContext {
   /** The request head, or null (TCP mode, or nothing received yet). */
   @Nullable RequestSample request();
 
+  /**
+   * False once the request's headers are released (while the log line is written): a
+   * unique-id-format first evaluated then reads no header, as in HAProxy. The request line stays.
+   */
+  default boolean requestHeadersAvailable() {
+    return true;
+  }
+
   /** The response head's headers, or null before the response. */
   @Nullable RequestSample response();
+
+  /**
+   * The transaction's {@code unique-id-format} value, generated on first use and then kept (the
+   * {@code unique-id} fetch, {@code %ID}); null when the frontend has no unique-id-format.
+   */
+  @Nullable String uniqueId();
+
+  /** %rt: the process-wide number of this request (HTTP) or connection (TCP), from 0. */
+  long requestNumber();
 
   /** What {@code capture} lines of the frontend took from this transaction. */
   @Nullable Captured captured();

@@ -21,7 +21,7 @@ final class Variables {
       "TR", "Ta", "Tc", "Td", "Th", "Ti", "Tl", "Tq", "Tr", "Ts", "Tt", "Tu", "Tw", "U", "ac", "b", "bc", "bi", "bp", "bq",
       "ci", "cp", "f", "fc", "fi", "fp", "ft", "hr", "hrl", "hs", "hsl", "lc", "ms", "o", "pid", "r", "rc", "rt", "s",
       "sc", "si", "sp", "sq", "sslc", "sslv", "t", "tr", "trg", "trl", "ts", "tsc");
-  private static final Set<String> UNSUPPORTED = Set.of("H", "lc", "rt");
+  private static final Set<String> UNSUPPORTED = Set.of("H", "lc");
 
   private static final DateTimeFormatter LOCAL =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
@@ -71,7 +71,8 @@ final class Variables {
       case "Tl" -> date(LogContext::acceptDate, new DateText(LOCAL_TZ, false), f);
       case "trg" -> date(LogContext::requestDate, new DateText(GMT, false), f);
       case "trl" -> date(LogContext::requestDate, new DateText(LOCAL_TZ, false), f);
-      case "Ts" -> number(c -> c.acceptDate() / 1000, f);
+      case "Ts" -> hexable(c -> c.acceptDate() / 1000, f, 8);
+      case "rt" -> hexable(LogContext::requestNumber, f, 4);
       case "ms" -> (out, c, s) -> {
         long ms = c.acceptDate() % 1000;
         out.append(ms < 100 ? (ms < 10 ? "00" : "0") : "").append(ms);
@@ -105,7 +106,7 @@ final class Variables {
       case "rc" -> number(c -> c.counter(Counter.RETRIES), f);
       case "sq" -> number(c -> c.counter(Counter.SRV_QUEUE), f);
       case "bq" -> number(c -> c.counter(Counter.BACKEND_QUEUE), f);
-      case "pid" -> number(c -> PID, f);
+      case "pid" -> hexable(c -> PID, f, 4);
       case "CC" -> (out, c, s) -> cookie(out, c, true, f, use);
       case "CS" -> (out, c, s) -> cookie(out, c, false, f, use);
       case "hr" -> (out, c, s) -> captures(out, c, true, true, f, use);
@@ -140,8 +141,9 @@ final class Variables {
         return q < 0 ? "" : r.uri().substring(q);
       });
       case "HV" -> request(f, use, r -> r.version() == 10 ? "HTTP/1.0" : "HTTP/1.1");
-      // No unique-id-format and no TLS in this runtime: always absent, as in HAProxy without them.
-      case "ID", "sslc", "sslv" -> (out, c, s) -> {
+      case "ID" -> text(LogContext::uniqueId, f, use);
+      // No TLS in this runtime: always absent, as in HAProxy without it.
+      case "sslc", "sslv" -> (out, c, s) -> {
         Render.absent(out, f, use);
         return true;
       };
@@ -168,6 +170,17 @@ final class Variables {
   private static Part number(NumberOf v, int flags) {
     return (out, c, s) -> {
       out.append(v.of(c));
+      return true;
+    };
+  }
+
+  /** A number that +X writes in upper-case hexadecimal, at least {@code digits} wide. */
+  private static Part hexable(NumberOf v, int flags, int digits) {
+    if ((flags & Flags.HEX) == 0) {
+      return number(v, flags);
+    }
+    return (out, c, s) -> {
+      Render.hex(out, v.of(c), digits);
       return true;
     };
   }

@@ -65,6 +65,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
       sourcePort = a.getPort();
     }
     record.accepted(client, sourceText);
+    record.numbered();
     // No request and no queue in TCP mode: %Tw is 0 and %Tc counts from the accept.
     record.headDone = record.acceptedAt;
     record.queueDone = record.acceptedAt;

@@ -104,6 +104,18 @@ class LogFormatTest {
   }
 
   @Test
+  void format_uniqueIdAndCounters_withHexFlag() {
+    TestContext c = new TestContext();
+    c.uniqueId = "7F000001:9FA0_changed_0000:236B";
+    c.addresses.put(LogContext.Peer.CLIENT, new java.net.InetSocketAddress("127.0.0.1", 0x9FA0));
+    assertThat(log("%ID %[unique-id] %rt %{+X}rt", c)).isEqualTo("7F000001:9FA0_changed_0000:236B"
+        + " 7F000001:9FA0_changed_0000:236B 7 0007");
+    // The unique-id-format haproxy.cfg examples use, as haproxy 2.6.12 printed it for pid 0x236B.
+    String id = LogFormat.compile("%{+X}o %ci:%cp_%rt:%Ts", Usage.HTTP_REQUEST).format(c);
+    assertThat(id).isEqualTo("7F000001:9FA0_0007:" + Long.toHexString(c.acceptDate / 1000).toUpperCase(Locale.ROOT));
+  }
+
+  @Test
   void format_absoluteUri_pathVariables() {
     TestContext c = new TestContext();
     c.request = new TestContext.Head().request("GET", "http://h/x/y?z");
@@ -171,6 +183,6 @@ class LogFormatTest {
     assertThatThrownBy(() -> LogFormat.compile("%[src", Usage.LOG)).hasMessage("missing ']' after 'src'.");
     assertThatThrownBy(() -> LogFormat.compile("%{+Q}", Usage.LOG))
         .hasMessage("parse argument modifier without variable name near '%{+Q}'.");
-    assertThatThrownBy(() -> LogFormat.compile("%rt", Usage.LOG)).hasMessageContaining("not supported by this runtime");
+    assertThatThrownBy(() -> LogFormat.compile("%lc", Usage.LOG)).hasMessageContaining("not supported by this runtime");
   }
 }

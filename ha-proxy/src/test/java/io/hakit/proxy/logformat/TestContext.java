@@ -179,6 +179,19 @@ final class TestContext implements LogContext {
     return response;
   }
 
+  @Nullable String uniqueId;
+  long requestNumber = 7;
+
+  @Override
+  public @Nullable String uniqueId() {
+    return uniqueId;
+  }
+
+  @Override
+  public long requestNumber() {
+    return requestNumber;
+  }
+
   @Override
   public @Nullable Captured captured() {
     return captured;
