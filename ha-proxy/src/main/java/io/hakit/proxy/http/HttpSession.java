@@ -579,6 +579,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private int writeResponseHead(boolean finalResponse) {
+    // %B counts the head as the server sent it, before the connection header is redone.
+    int n = Transaction.loggedSize(resp);
     resp.remove("connection");
     if (finalResponse) {
       if (closeAfter) {
@@ -590,7 +592,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       resp.add("connection", "upgrade");
     }
     ByteBuf head = HeadEncoder.response(resp, client.alloc());
-    int n = Transaction.loggedSize(head.readableBytes(), resp.headerCount());
     client.write(head, client.voidPromise());
     return n;
   }

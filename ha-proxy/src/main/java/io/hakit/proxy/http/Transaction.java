@@ -33,6 +33,20 @@ final class Transaction extends SessionRecord {
     return headBytes - 4 * headerCount;
   }
 
+  /**
+   * {@link #loggedSize(int, int)} of a response head as the server sent it: HAProxy counts the
+   * server's headers (a {@code connection} header it drops towards the client included) and not
+   * the ones its HTTP/1 output adds.
+   */
+  static int loggedSize(HttpHead response) {
+    // "HTTP/1.1 200 OK\r\n": version, status and reason with their separators, then the empty line.
+    int n = 8 + 1 + String.valueOf(response.status).length() + 1 + response.reason.length() + 2 + 2;
+    for (int i = 0; i < response.headerCount(); i++) {
+      n += response.headerName(i).length() + response.headerValue(i).length();
+    }
+    return n;
+  }
+
   /** {@link #loggedSize(int, int)} of a whole response the proxy answers with itself (head and body). */
   static int loggedSize(ByteBuf response) {
     int lines = 0;

@@ -10,6 +10,7 @@ import io.hakit.proxy.logformat.LogContext;
 import io.hakit.proxy.logformat.LogFormat;
 import io.hakit.proxy.logformat.Usage;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,6 +32,8 @@ public final class AccessLog {
   private final CaptureSpec captures;
   private final IntSupplier actconn;
   private final IntSupplier feconn;
+  /** %lc: lines written by this frontend. */
+  private final AtomicLong lines = new AtomicLong();
   private final @Nullable LogFormat uniqueIdFormat;
   private final @Nullable String uniqueIdHeader;
 
@@ -128,6 +131,10 @@ public final class AccessLog {
   /** {@code unique-id-header} (lower case), or null; only with a unique-id-format. */
   public @Nullable String uniqueIdHeader() {
     return uniqueIdHeader;
+  }
+
+  long nextLineNumber() {
+    return lines.getAndIncrement();
   }
 
   int actconn() {

@@ -28,6 +28,7 @@ public class SessionRecord implements LogContext {
   private boolean generatingUniqueId;
   /** True while the line is written: the request's headers count as released. */
   private boolean logging;
+  private long logNumber = -1;
   private @Nullable InetSocketAddress client;
   private @Nullable InetSocketAddress frontendAddress;
   private @Nullable InetSocketAddress backendSource;
@@ -135,10 +136,12 @@ public class SessionRecord implements LogContext {
     detach();
     backend = be;
     logging = true;
+    logNumber = log.nextLineNumber();
     try {
       log.write(this);
     } finally {
       logging = false;
+      logNumber = -1;
       backend = null;
       reset();
     }
@@ -271,6 +274,11 @@ public class SessionRecord implements LogContext {
       }
     }
     return uniqueId;
+  }
+
+  @Override
+  public long logNumber() {
+    return logNumber;
   }
 
   @Override

@@ -123,6 +123,11 @@ public interface LogContext {
   /** %rt: the process-wide number of this request (HTTP) or connection (TCP), from 0. */
   long requestNumber();
 
+  /** %lc: the number of this line among the frontend's log lines, from 0 (-1 outside a log line). */
+  default long logNumber() {
+    return -1;
+  }
+
   /** What {@code capture} lines of the frontend took from this transaction. */
   @Nullable Captured captured();
 }

@@ -21,7 +21,7 @@ final class Variables {
       "TR", "Ta", "Tc", "Td", "Th", "Ti", "Tl", "Tq", "Tr", "Ts", "Tt", "Tu", "Tw", "U", "ac", "b", "bc", "bi", "bp", "bq",
       "ci", "cp", "f", "fc", "fi", "fp", "ft", "hr", "hrl", "hs", "hsl", "lc", "ms", "o", "pid", "r", "rc", "rt", "s",
       "sc", "si", "sp", "sq", "sslc", "sslv", "t", "tr", "trg", "trl", "ts", "tsc");
-  private static final Set<String> UNSUPPORTED = Set.of("H", "lc");
+  private static final Set<String> UNSUPPORTED = Set.of("H");
 
   private static final DateTimeFormatter LOCAL =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
@@ -73,6 +73,7 @@ final class Variables {
       case "trl" -> date(LogContext::requestDate, new DateText(LOCAL_TZ, false), f);
       case "Ts" -> hexable(c -> c.acceptDate() / 1000, f, 8);
       case "rt" -> hexable(LogContext::requestNumber, f, 4);
+      case "lc" -> hexable(LogContext::logNumber, f, 4);
       case "ms" -> (out, c, s) -> {
         long ms = c.acceptDate() % 1000;
         out.append(ms < 100 ? (ms < 10 ? "00" : "0") : "").append(ms);

@@ -183,6 +183,6 @@ class LogFormatTest {
     assertThatThrownBy(() -> LogFormat.compile("%[src", Usage.LOG)).hasMessage("missing ']' after 'src'.");
     assertThatThrownBy(() -> LogFormat.compile("%{+Q}", Usage.LOG))
         .hasMessage("parse argument modifier without variable name near '%{+Q}'.");
-    assertThatThrownBy(() -> LogFormat.compile("%lc", Usage.LOG)).hasMessageContaining("not supported by this runtime");
+    assertThatThrownBy(() -> LogFormat.compile("%H", Usage.LOG)).hasMessageContaining("not supported by this runtime");
   }
 }
