@@ -117,7 +117,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       sourcePort = a.getPort();
     }
     req.setSource(source);
-    tx.accepted(client, sourceText);
+    tx.accepted(client);
     arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
   }
 

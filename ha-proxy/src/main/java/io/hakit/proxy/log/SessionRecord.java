@@ -63,14 +63,15 @@ public class SessionRecord implements LogContext {
   }
 
   /** The connection was accepted: its two addresses, and the start of the first idle period. */
-  public void accepted(Channel clientChannel, @Nullable String clientText) {
+  public void accepted(Channel clientChannel) {
     if (clientChannel.remoteAddress() instanceof InetSocketAddress a) {
       client = a;
+      // Once per connection, in HAProxy's form (::1, not 0:0:0:0:0:0:0:1).
+      clientIp = LogContext.super.ip(Peer.CLIENT);
     }
     if (clientChannel.localAddress() instanceof InetSocketAddress a) {
       frontendAddress = a;
     }
-    clientIp = clientText;
     acceptedAt = System.currentTimeMillis();
     idleSince = acceptedAt;
   }

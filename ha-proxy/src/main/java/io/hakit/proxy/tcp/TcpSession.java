@@ -64,7 +64,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
       sourceText = a.getAddress().getHostAddress();
       sourcePort = a.getPort();
     }
-    record.accepted(client, sourceText);
+    record.accepted(client);
     record.numbered();
     // No request and no queue in TCP mode: %Tw is 0 and %Tc counts from the accept.
     record.headDone = record.acceptedAt;
