@@ -29,6 +29,11 @@ final class ConnectionLimiter {
     this.globalCount = globalCount;
   }
 
+  /** %fc: connections admitted on this frontend now. */
+  int frontendConnections() {
+    return frontendCount.get();
+  }
+
   void addListener(Channel listener) {
     listeners.add(listener);
   }

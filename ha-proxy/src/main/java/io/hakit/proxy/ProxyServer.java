@@ -162,7 +162,7 @@ public final class ProxyServer implements Lifecycle {
     checkLogTargets();
     for (Frontend f : model.frontends()) {
       if (!f.disabled()) {
-        frontendHandlerFactory(f, new Connector(transport.socketChannel()));
+        frontendHandlerFactory(f, new Connector(transport.socketChannel()), new AccessLog(f));
       }
     }
   }
@@ -179,8 +179,7 @@ public final class ProxyServer implements Lifecycle {
     }
   }
 
-  private Supplier<ChannelHandler> frontendHandlerFactory(Frontend f, Connector connector) {
-    AccessLog log = new AccessLog(f.name(), f.log());
+  private Supplier<ChannelHandler> frontendHandlerFactory(Frontend f, Connector connector, AccessLog log) {
     if (f.mode() == Mode.HTTP) {
       HttpFrontend hf = new HttpFrontend(f, backends, connector, log, stopping::get);
       return hf::newSession;
@@ -215,8 +214,10 @@ public final class ProxyServer implements Lifecycle {
       if (f.disabled()) {
         continue;
       }
-      Supplier<ChannelHandler> sessions = frontendHandlerFactory(f, connector);
       ConnectionLimiter limiter = new ConnectionLimiter(f.maxconn(), model.global().maxconn(), globalConnections);
+      AccessLog log = new AccessLog(f, globalConnections::get, limiter::frontendConnections,
+          logOutputs.targetsFor(f.log().targets()));
+      Supplier<ChannelHandler> sessions = frontendHandlerFactory(f, connector, log);
       for (Bind bind : f.binds()) {
         for (InetSocketAddress address : addresses(bind)) {
           for (ChannelFuture cf : bind(address, bind, sessions, limiter)) {
@@ -369,6 +370,11 @@ public final class ProxyServer implements Lifecycle {
           + String.join(", ", backends.keySet()) + ")");
     }
     return b.health();
+  }
+
+  /** Requests waiting in a backend's queue now (for tests of the access log's queue counters). */
+  int backendQueueLength(String backendName) {
+    return backends.get(backendName).queueLength();
   }
 
   /** UP while every bind listens. */

@@ -170,7 +170,7 @@ class ProtocolFeaturesTest {
         .filter(l -> l.contains("GET /logged")).findFirst().orElseThrow();
     assertThat(line).contains("io.hakit.access").matches(
         ".*127\\.0\\.0\\.1:\\d+ \\[\\d\\d/\\w{3}/\\d{4}:\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\] main app/a \\d+/\\d+/\\d+/\\d+/\\d+ 200 \\d+ - - ---- "
-            + "0/0/0/0/0 0/0 \"GET /logged\\?q=1 HTTP/1.1\"");
+            + "1/1/0/0/0 0/0 \"GET /logged\\?q=1 HTTP/1.1\"");
   }
 
   @Test

@@ -51,8 +51,9 @@ final class KeptProxyKeywords {
         ProxyKeyword.kept("srvtcpka-intvl", Cap.DB),
         ProxyKeyword.kept("stick", Cap.B),
         ProxyKeyword.kept("tcp-check", Cap.DB),
-        ProxyKeyword.kept("unique-id-format", Cap.DF),
-        ProxyKeyword.kept("unique-id-header", Cap.DF),
+        // Run by ha-proxy's access log (read from the frontend's extras): no warning.
+        ProxyKeyword.extra("unique-id-format", Cap.DF),
+        ProxyKeyword.extra("unique-id-header", Cap.DF),
         ProxyKeyword.kept("use-fcgi-app", Cap.B));
   }
 }

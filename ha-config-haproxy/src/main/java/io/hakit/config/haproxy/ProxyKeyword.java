@@ -27,6 +27,17 @@ record ProxyKeyword(String name, int caps, Handler handler) {
     });
   }
 
+  /** A keyword kept as written for the part of HAKit that reads it from the model's extras. */
+  static ProxyKeyword extra(String name, int caps) {
+    return new ProxyKeyword(name, caps, (ctx, st) -> {
+      if (st.size() < 2) {
+        ctx.error("'" + name + "' expects an argument.");
+        return;
+      }
+      ctx.addExtras(st);
+    });
+  }
+
   /** A keyword HAProxy removed: its own migration message, always fatal. */
   static ProxyKeyword removed(String name, String message) {
     return new ProxyKeyword(name, Cap.DFB, (ctx, st) -> ctx.error(message));

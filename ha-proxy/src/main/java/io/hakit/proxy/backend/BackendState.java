@@ -31,6 +31,9 @@ public final class BackendState {
   private final List<LoopBalancer> loopBalancers = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedDeque<QueuedRequest> queue = new ConcurrentLinkedDeque<>();
   private final AtomicInteger queued = new AtomicInteger();
+  /** For the access log: transactions using this backend (%bc) and requests that left its queue (%bq). */
+  private final AtomicInteger transactions = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong dequeued = new java.util.concurrent.atomic.AtomicLong();
   private final ManualHealthSource health;
 
   /** {@code timeout connect} in ms, 0 = infinite. */
@@ -156,6 +159,7 @@ public final class BackendState {
     QueuedRequest next = queue.pollFirst();
     if (next != null) {
       queued.decrementAndGet();
+      dequeued.incrementAndGet();
       next.eventLoop().execute(next::onSlotMaybeFree);
     }
   }
@@ -189,5 +193,23 @@ public final class BackendState {
 
   public LoadBalancerFactory factory() {
     return factory;
+  }
+
+  /** %bc: transactions currently handled by this backend. Any thread. */
+  public int transactions() {
+    return transactions.get();
+  }
+
+  public void transactionStarted() {
+    transactions.incrementAndGet();
+  }
+
+  public void transactionEnded() {
+    transactions.decrementAndGet();
+  }
+
+  /** Requests that have left the queue for a server so far (a queued request's %bq is the difference). */
+  public long dequeuedCount() {
+    return dequeued.get();
   }
 }

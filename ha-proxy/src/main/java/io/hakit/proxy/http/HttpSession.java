@@ -73,7 +73,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private int sourcePort;
 
   private State state = State.IDLE;
-  private final Transaction tx = new Transaction();
+  private final Transaction tx;
   private @Nullable ByteBuf pending;
   private @Nullable BackendState backend;
   private @Nullable ServerState server;
@@ -101,6 +101,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   HttpSession(HttpFrontend fe) {
     this.fe = fe;
+    this.tx = new Transaction(fe.log, req, resp);
   }
 
   // ---------------------------------------------------------------- client channel events
@@ -116,7 +117,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       sourcePort = a.getPort();
     }
     req.setSource(source);
-    tx.acceptedAt = System.currentTimeMillis();
+    tx.accepted(client);
     arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
   }
 
@@ -185,7 +186,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
               tx.requestStart = System.currentTimeMillis();
               arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
             }
+            int before = in.readerIndex();
             HeadDecoder.Result r = requestDecoder.decode(in, req, client.alloc());
+            tx.bytesFromClient += in.readerIndex() - before;
             if (r == HeadDecoder.Result.NEED_MORE) {
               return;
             }
@@ -276,7 +279,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   // ---------------------------------------------------------------- request
 
   private void onRequestHead(ByteBuf received) {
-    tx.headDone = System.currentTimeMillis();
+    tx.requestHead();
     // HAProxy drops Content-Length when Transfer-Encoding is present, and closes after such a request.
     boolean smuggleRisk = req.count("transfer-encoding") > 0 && req.count("content-length") > 0;
     if (!RequestChecks.frame(req, requestBody)) {
@@ -295,22 +298,24 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     clientWantsClose = req.hasToken("connection", "close") || (req.version == 10 && !req.hasToken("connection", "keep-alive"));
     upgradeRequested = req.hasToken("connection", "upgrade") && req.get("upgrade") != null;
     for (RequestRule rule : fe.rules) {
-      RequestRule.Verdict v = rule.apply(req);
+      RequestRule.Verdict v = rule.apply(req, tx);
       if (v == RequestRule.Verdict.ALLOW) {
         break;
       }
       if (v == RequestRule.Verdict.RESPOND) {
         tx.status = rule.status();
-        localResponse(rule.response(req), "PR", !requestBody.isDone());
+        localResponse(rule.response(req, tx), rule.termination(), !requestBody.isDone());
         return;
       }
     }
+    tx.afterRequestRules();
     BackendState be = fe.route(req);
     if (be == null) {
       localError(503, "SC", false);
       return;
     }
     backend = be;
+    tx.attach(be);
     Backend bm = be.model();
     mode = HttpConnectionMode.strongest(fe.connectionMode, bm.connectionMode());
     prepareServerHead(bm);
@@ -347,6 +352,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     if (s == null || !s.tryAcquire()) {
       if (be.anyServerUp() && !be.servers().isEmpty()) {
         state = State.QUEUED;
+        tx.queued(be);
         be.enqueue(this);
         arm(Timer.QUEUE, be.queueNanos);
         return;
@@ -355,7 +361,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       return;
     }
     server = s;
-    tx.serverName = s.name();
+    tx.assigned(s);
     connect(s);
   }
 
@@ -438,7 +444,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void onConnected() {
-    tx.connectDone = System.currentTimeMillis();
+    tx.serverConnected(leg.channel);
     state = State.EXCHANGE;
     responseHeadDone = false;
     responseStarted = false;
@@ -455,6 +461,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void forwardRequestBody(ByteBuf in) {
     int n = requestBody.scan(in);
+    tx.bytesFromClient += n;
     if (n > 0) {
       leg.channel.write(in.readRetainedSlice(n), leg.channel.voidPromise());
       serverFlushNeeded = true;
@@ -531,6 +538,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       return;
     }
     tx.status = code;
+    tx.responseHead();
     if (code == 101 && upgradeRequested) {
       tx.bytesToClient += writeResponseHead(false);
       state = State.TUNNEL;
@@ -571,6 +579,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private int writeResponseHead(boolean finalResponse) {
+    // %B counts the head as the server sent it, before the connection header is redone.
+    int n = Transaction.loggedSize(resp);
     resp.remove("connection");
     if (finalResponse) {
       if (closeAfter) {
@@ -582,7 +592,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       resp.add("connection", "upgrade");
     }
     ByteBuf head = HeadEncoder.response(resp, client.alloc());
-    int n = head.readableBytes();
     client.write(head, client.voidPromise());
     return n;
   }
@@ -682,7 +691,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       abort();
       return;
     }
-    tx.bytesToClient += response.readableBytes();
+    tx.bytesToClient += Transaction.loggedSize(response);
     client.write(response, client.voidPromise());
     finishLog(termination);
     if (close || !requestBody.isDone()) {
@@ -778,6 +787,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void cleanup() {
+    tx.detach();
     if (state != State.CLOSED || leg != null || pending != null || server != null) {
       dropServer();
     }
@@ -826,9 +836,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       tx.resetTimes();
       return;
     }
-    String line = req.method.isEmpty() ? "<BADREQ>" : req.method + " " + req.uri + " HTTP/1." + (req.version == 10 ? 0 : 1);
-    BackendState be = backend;
-    tx.log(fe.log, sourceText, sourcePort, be == null ? fe.name() : be.name(), termination, retries, line);
+    tx.log(termination, retries);
   }
 
   // ---------------------------------------------------------------- BalanceRequest

@@ -6,6 +6,10 @@ import io.hakit.core.model.HttpAction;
 import io.hakit.core.model.HttpRule;
 import io.hakit.proxy.acl.AclCompiler;
 import io.hakit.proxy.acl.AclPredicate;
+import io.hakit.proxy.logformat.FormatException;
+import io.hakit.proxy.logformat.LogContext;
+import io.hakit.proxy.logformat.LogFormat;
+import io.hakit.proxy.logformat.Usage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One compiled {@code http-request} rule: its condition and what it does. Immutable, shared by the
- * event loops. Values are literal: log-format expressions ({@code %[...]}) are refused at build
- * time rather than forwarded verbatim.
+ * event loops. Header values of set-header/add-header are log-format strings (variables and
+ * {@code %[...]} expressions), compiled here so that a bad one fails the build, with its file:line.
  */
 final class RequestRule {
   /** What a rule's outcome asks the session to do. */
@@ -29,11 +33,36 @@ final class RequestRule {
   private final HttpAction action;
   private final AclPredicate condition;
   private final @Nullable ByteBuf response;
+  /** set-header/add-header: the lower-case name and the compiled value. */
+  private final @Nullable String headerName;
+  private final @Nullable LogFormat headerValue;
+  /** redirect: the target when it is a format; return: the body and header values when any is one. */
+  private final @Nullable LogFormat redirectTarget;
+  private final @Nullable FormattedReturn formattedReturn;
 
-  private RequestRule(HttpAction action, AclPredicate condition, @Nullable ByteBuf response) {
+  private RequestRule(HttpAction action, AclPredicate condition, @Nullable ByteBuf response, @Nullable String headerName,
+      @Nullable LogFormat headerValue, @Nullable LogFormat redirectTarget, @Nullable FormattedReturn formattedReturn) {
     this.action = action;
     this.condition = condition;
     this.response = response;
+    this.headerName = headerName;
+    this.headerValue = headerValue;
+    this.redirectTarget = redirectTarget;
+    this.formattedReturn = formattedReturn;
+  }
+
+  /** {@code http-request return} with {@code lf-string} or {@code hdr} values that are formats. */
+  private record FormattedReturn(int status, @Nullable String contentType, @Nullable LogFormat body,
+      String constantBody, String[] names, LogFormat[] values) {
+    ByteBuf render(LogContext ctx) {
+      String[] evaluated = new String[values.length];
+      for (int i = 0; i < values.length; i++) {
+        evaluated[i] = values[i].format(ctx);
+      }
+      String text = body == null ? constantBody : body.format(ctx);
+      return Unpooled.wrappedBuffer(returnText(status, contentType, names, evaluated, text)
+          .getBytes(StandardCharsets.ISO_8859_1));
+    }
   }
 
   static RequestRule compile(HttpRule rule, List<Acl> acls, String where) {
@@ -46,49 +75,101 @@ final class RequestRule {
     }
     HttpAction a = rule.action();
     ByteBuf response = null;
+    String headerName = null;
+    LogFormat headerValue = null;
+    LogFormat redirectTarget = null;
+    FormattedReturn formattedReturn = null;
     if (a instanceof HttpAction.Deny d) {
       response = d.status() == 403 ? HttpErrors.FORBIDDEN_403 : HttpErrors.forStatus(d.status());
     } else if (a instanceof HttpAction.Return r) {
-      response = returnResponse(r);
-    } else if (a instanceof HttpAction.Redirect r && r.type().equals("location")) {
-      response = redirect(r.code(), r.target());
+      formattedReturn = formattedReturn(r, rule, where);
+      if (formattedReturn == null) {
+        response = returnResponse(r);
+      }
+    } else if (a instanceof HttpAction.Redirect r) {
+      LogFormat target = format(r.target(), rule, where);
+      if (!target.isConstant()) {
+        redirectTarget = target;
+      } else if (r.type().equals("location")) {
+        response = redirect(r.code(), r.target());
+      }
     } else if (a instanceof HttpAction.SetHeader s) {
-      literal(s.value(), where);
+      headerName = s.name().toLowerCase(Locale.ROOT);
+      headerValue = format(s.value(), rule, where);
     } else if (a instanceof HttpAction.AddHeader s) {
-      literal(s.value(), where);
+      headerName = s.name().toLowerCase(Locale.ROOT);
+      headerValue = format(s.value(), rule, where);
     } else if (a instanceof HttpAction.DelHeader d) {
       if (d.matchMethod() != null && !d.matchMethod().equals("str")) {
         throw new HaException(where + ": http-request del-header -m " + d.matchMethod() + " is not supported (expected: str)");
       }
-    } else if (!(a instanceof HttpAction.Allow) && !(a instanceof HttpAction.Redirect)) {
+    } else if (!(a instanceof HttpAction.Allow)) {
       throw new HaException(where + ": http-request " + a.keyword() + " is not supported by this runtime at "
           + rule.origin() + " (supported: allow, deny, return, redirect, set-header, add-header, del-header)");
     }
-    return new RequestRule(a, condition, response);
+    return new RequestRule(a, condition, response, headerName, headerValue, redirectTarget, formattedReturn);
   }
 
-  private static void literal(String value, String where) {
-    if (value.contains("%[")) {
-      throw new HaException(where + ": log-format expression '" + value + "' is not supported (expected: a literal)");
+  /** A return whose body is an lf-string or whose headers hold formats; null when all of it is constant. */
+  private static @Nullable FormattedReturn formattedReturn(HttpAction.Return r, HttpRule rule, String where) {
+    boolean lfBody = "lf-string".equals(r.bodyKind());
+    boolean dynamicHeader = r.headers().stream().anyMatch(h -> h.value().indexOf('%') >= 0);
+    if (!lfBody && !dynamicHeader) {
+      return null;
+    }
+    String[] names = new String[r.headers().size()];
+    LogFormat[] values = new LogFormat[names.length];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = r.headers().get(i).name().toLowerCase(Locale.ROOT);
+      values[i] = format(r.headers().get(i).value(), rule, where);
+    }
+    LogFormat body = null;
+    if (lfBody) {
+      body = format(r.body() == null ? "" : r.body(), rule, where);
+    } else if (r.bodyKind() != null && !r.bodyKind().equals("string")) {
+      throw new HaException("http-request return: " + r.bodyKind() + " is not supported (expected: string, lf-string)");
+    }
+    return new FormattedReturn(r.status(), r.contentType(), body, r.body() == null ? "" : r.body(), names, values);
+  }
+
+  /** A header value: a log-format string evaluated per request (HAProxy's wording on failure). */
+  private static LogFormat format(String value, HttpRule rule, String where) {
+    try {
+      return LogFormat.compile(value, Usage.HTTP_REQUEST);
+    } catch (FormatException e) {
+      throw new HaException("parsing [" + rule.origin() + "] : error detected in " + where + " while parsing 'http-request "
+          + rule.action().keyword() + "' rule : " + e.getMessage(), e);
     }
   }
 
   private static ByteBuf returnResponse(HttpAction.Return r) {
     String body = r.body() == null ? "" : r.body();
     if (r.bodyKind() != null && !r.bodyKind().equals("string")) {
-      throw new HaException("http-request return: " + r.bodyKind() + " is not supported (expected: string)");
+      throw new HaException("http-request return: " + r.bodyKind() + " is not supported (expected: string, lf-string)");
     }
+    String[] names = new String[r.headers().size()];
+    String[] values = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = r.headers().get(i).name().toLowerCase(Locale.ROOT);
+      values[i] = r.headers().get(i).value();
+    }
+    return constant(returnText(r.status(), r.contentType(), names, values, body));
+  }
+
+  /** A return's response as HAProxy 2.6 writes it: the hdr lines first, then content-length and content-type. */
+  private static String returnText(int status, @Nullable String contentType, String[] names, String[] values,
+      String body) {
     StringBuilder sb = new StringBuilder();
-    sb.append("HTTP/1.1 ").append(r.status()).append(' ').append(HttpErrors.reason(r.status())).append("\r\n");
-    sb.append("content-length: ").append(body.length()).append("\r\n");
-    if (r.contentType() != null) {
-      sb.append("content-type: ").append(r.contentType()).append("\r\n");
+    sb.append("HTTP/1.1 ").append(status).append(' ').append(HttpErrors.reason(status)).append("\r\n");
+    for (int i = 0; i < names.length; i++) {
+      sb.append(names[i]).append(": ").append(values[i]).append("\r\n");
     }
-    for (HttpAction.Header h : r.headers()) {
-      sb.append(h.name().toLowerCase(Locale.ROOT)).append(": ").append(h.value()).append("\r\n");
+    sb.append("content-length: ").append(body.length()).append("\r\n");
+    if (contentType != null) {
+      sb.append("content-type: ").append(contentType).append("\r\n");
     }
     sb.append("\r\n").append(body);
-    return constant(sb.toString());
+    return sb.toString();
   }
 
   private static ByteBuf redirect(int code, String location) {
@@ -100,8 +181,12 @@ final class RequestRule {
     return HttpErrors.constant(text);
   }
 
-  /** Applies the rule when its condition holds; a response to send is left in {@link #response(HttpHead)}. */
-  Verdict apply(HttpHead req) {
+  /**
+   * Applies the rule when its condition holds; a response to send is left in {@link #response(HttpHead)}.
+   *
+   * @param tx what header value formats read (client address, captures, names)
+   */
+  Verdict apply(HttpHead req, LogContext tx) {
     if (!condition.test(req)) {
       return Verdict.CONTINUE;
     }
@@ -109,12 +194,14 @@ final class RequestRule {
     if (a instanceof HttpAction.Allow) {
       return Verdict.ALLOW;
     }
-    if (a instanceof HttpAction.SetHeader s) {
-      req.set(s.name().toLowerCase(Locale.ROOT), s.value());
+    if (a instanceof HttpAction.SetHeader) {
+      // Evaluated before the old value is removed: a format may read the header it replaces.
+      String value = headerValue.format(tx);
+      req.set(headerName, value);
       return Verdict.CONTINUE;
     }
-    if (a instanceof HttpAction.AddHeader s) {
-      req.add(s.name().toLowerCase(Locale.ROOT), s.value());
+    if (a instanceof HttpAction.AddHeader) {
+      req.add(headerName, headerValue.format(tx));
       return Verdict.CONTINUE;
     }
     if (a instanceof HttpAction.DelHeader d) {
@@ -124,23 +211,41 @@ final class RequestRule {
     return Verdict.RESPOND;
   }
 
-  /** The bytes to answer with after {@link Verdict#RESPOND} (a duplicate: the caller writes it). */
-  ByteBuf response(HttpHead req) {
+  /**
+   * The bytes to answer with after {@link Verdict#RESPOND} (a duplicate, or a new buffer: the caller writes it).
+   *
+   * @param tx what formats of a redirect target or a return read
+   */
+  ByteBuf response(HttpHead req, LogContext tx) {
     if (response != null) {
       return response.duplicate();
     }
+    if (formattedReturn != null) {
+      return formattedReturn.render(tx);
+    }
     HttpAction.Redirect r = (HttpAction.Redirect) action;
+    String target = redirectTarget == null ? r.target() : redirectTarget.format(tx);
     String location;
-    if (r.type().equals("prefix")) {
+    if (r.type().equals("location")) {
+      location = target;
+    } else if (r.type().equals("prefix")) {
       String uri = r.options().contains("drop-query") ? req.path() : req.uri();
-      location = (r.target().equals("/") ? "" : r.target()) + uri;
+      location = (target.equals("/") ? "" : target) + uri;
     } else {
       String host = req.get("host");
-      location = r.target() + "://" + (host == null ? "" : host) + req.uri();
+      location = target + "://" + (host == null ? "" : host) + req.uri();
     }
     return Unpooled.wrappedBuffer(("HTTP/1.1 " + r.code() + " " + HttpErrors.reason(r.code())
         + "\r\ncontent-length: 0\r\nlocation: " + location + "\r\ncache-control: no-cache\r\n\r\n")
         .getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * The termination state the log shows for this rule's answer: {@code PR} for a deny (the proxy
+   * blocked the request), {@code LR} for a redirect or a return (the proxy answered it locally).
+   */
+  String termination() {
+    return action instanceof HttpAction.Deny ? "PR" : "LR";
   }
 
   /** The status this rule answers with, for logs. */

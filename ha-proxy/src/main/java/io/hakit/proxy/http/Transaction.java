@@ -1,44 +1,124 @@
 package io.hakit.proxy.http;
 
+import io.hakit.proxy.acl.RequestSample;
 import io.hakit.proxy.log.AccessLog;
+import io.hakit.proxy.log.SessionRecord;
+import io.hakit.proxy.logformat.Captured;
+import io.netty.buffer.ByteBuf;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What the access log says about one transaction: when each phase ended (ms since the epoch, 0 =
- * not reached), the status, the bytes sent to the client and the server that served it. Reset
- * after each line; owned by one session.
+ * What the access log and the log-format expressions of rules read about one HTTP transaction:
+ * the connection's record plus the request and response heads and the captured headers. Reset
+ * after each line; owned by one session, on its event loop.
  */
-final class Transaction {
-  long acceptedAt;
-  long requestStart;
-  long headDone;
-  long queueDone;
-  long connectDone;
-  long responseAt;
-  long bytesToClient;
-  int status;
-  /** Kept apart from the server slot, which is given back before the line is written. */
-  String serverName = "<NOSRV>";
+final class Transaction extends SessionRecord {
+  private final HttpHead request;
+  private final HttpHead response;
+  private final @Nullable Captured captured;
+  private boolean responseSeen;
 
-  /** Writes the httplog line: %TR/%Tw/%Tc/%Tr/%Ta with -1 for a phase not reached. */
-  void log(AccessLog log, String client, int clientPort, String backend, String termination, int retries,
-      String requestLine) {
-    long now = System.currentTimeMillis();
-    long start = requestStart != 0 ? requestStart : acceptedAt;
-    long tr = headDone >= start && headDone != 0 ? headDone - start : -1;
-    long tw = queueDone >= headDone && headDone != 0 ? queueDone - headDone : -1;
-    long tc = connectDone >= queueDone && queueDone != 0 ? connectDone - queueDone : -1;
-    long tResp = responseAt >= connectDone && connectDone != 0 ? responseAt - connectDone : -1;
-    log.http(client, clientPort, start, backend, serverName, tr, tw, tc, tResp, now - start, status == 0 ? -1 : status,
-        bytesToClient, termination, retries, requestLine);
-    resetTimes();
+  Transaction(AccessLog log, HttpHead request, HttpHead response) {
+    super(log);
+    this.request = request;
+    this.response = response;
+    this.captured = log.captures().isEmpty() ? null : log.captures().newHolder();
   }
 
+  /**
+   * How many bytes of a head HAProxy 2.6 counts in %B and %U: it counts its internal (HTX) form,
+   * where a header costs its name and value but not the ": " and CRLF around them.
+   */
+  static int loggedSize(int headBytes, int headerCount) {
+    return headBytes - 4 * headerCount;
+  }
+
+  /**
+   * {@link #loggedSize(int, int)} of a response head as the server sent it: HAProxy counts the
+   * server's headers (a {@code connection} header it drops towards the client included) and not
+   * the ones its HTTP/1 output adds.
+   */
+  static int loggedSize(HttpHead response) {
+    // "HTTP/1.1 200 OK\r\n": version, status and reason with their separators, then the empty line.
+    int n = 8 + 1 + String.valueOf(response.status).length() + 1 + response.reason.length() + 2 + 2;
+    for (int i = 0; i < response.headerCount(); i++) {
+      n += response.headerName(i).length() + response.headerValue(i).length();
+    }
+    return n;
+  }
+
+  /** {@link #loggedSize(int, int)} of a whole response the proxy answers with itself (head and body). */
+  static int loggedSize(ByteBuf response) {
+    int lines = 0;
+    int end = response.writerIndex();
+    for (int i = response.readerIndex(); i + 1 < end; i++) {
+      if (response.getByte(i) == '\r' && response.getByte(i + 1) == '\n') {
+        lines++;
+        if (i + 3 < end && response.getByte(i + 2) == '\r' && response.getByte(i + 3) == '\n') {
+          break;
+        }
+      }
+    }
+    // lines: the status line and each header; the empty line ending the head is not counted.
+    return loggedSize(response.readableBytes(), Math.max(0, lines - 1));
+  }
+
+  /** The request head is parsed: takes its captures, before any rule changes it. */
+  void requestHead() {
+    headDone = System.currentTimeMillis();
+    numbered();
+    bytesFromClient = loggedSize((int) bytesFromClient, request.headerCount());
+    if (captured != null) {
+      captured.captureRequest(request);
+    }
+  }
+
+  /**
+   * The http-request rules ran: the unique ID exists from now on (HAProxy generates it here unless a
+   * rule used it first) and goes into {@code unique-id-header}, after the rules' headers.
+   */
+  void afterRequestRules() {
+    String id = uniqueId();
+    String header = log.uniqueIdHeader();
+    if (id != null && header != null) {
+      request.add(header, id);
+    }
+  }
+
+  /** A final response head arrived from the server. */
+  void responseHead() {
+    responseSeen = true;
+    if (captured != null) {
+      captured.captureResponse(response);
+    }
+  }
+
+  @Override
+  public void reset() {
+    super.reset();
+    responseSeen = false;
+    if (captured != null) {
+      captured.clear();
+    }
+  }
+
+  /** Kept for the session's old name of {@link #reset()}. */
   void resetTimes() {
-    serverName = "<NOSRV>";
-    requestStart = 0;
-    headDone = 0;
-    queueDone = 0;
-    connectDone = 0;
-    responseAt = 0;
+    reset();
+  }
+
+  @Override
+  public @Nullable RequestSample request() {
+    return request.method.isEmpty() ? null : request;
+  }
+
+  @Override
+  public @Nullable RequestSample response() {
+    return responseSeen ? response : null;
+  }
+
+  @Override
+  public @Nullable Captured captured() {
+    return captured;
   }
 }

@@ -1,41 +1,122 @@
 package io.hakit.proxy.log;
 
+import io.hakit.core.HaException;
+import io.hakit.core.model.Frontend;
 import io.hakit.core.model.LogSettings;
-import io.hakit.core.model.LogStyle;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import io.hakit.core.model.Mode;
+import io.hakit.core.model.Setting;
+import io.hakit.proxy.logformat.CaptureSpec;
+import io.hakit.proxy.logformat.LogContext;
+import io.hakit.proxy.logformat.LogFormat;
+import io.hakit.proxy.logformat.Usage;
+import io.hakit.proxy.syslog.LogTargets;
+import io.hakit.proxy.syslog.Severity;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HAProxy's httplog and tcplog lines, written at INFO to the slf4j logger {@code io.hakit.access}.
- * One instance per frontend; lines are built only when the style asks for them and the logger is
- * enabled, so that a disabled log costs one check per request.
+ * A frontend's access log: its format ({@code option httplog}, {@code option tcplog} or
+ * {@code log-format}) compiled once, lines written at INFO to the slf4j logger {@code io.hakit.access}.
+ * Immutable and shared by the event loops; a disabled log costs one check per transaction.
  */
 public final class AccessLog {
   private static final Logger logger = LoggerFactory.getLogger("io.hakit.access");
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
+  /** One line buffer per event loop thread, so that a line costs its String and little more. */
+  private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(256));
 
   private final String frontend;
-  private final LogStyle style;
+  private final @Nullable LogFormat format;
   private final boolean dontLogNull;
+  private final CaptureSpec captures;
+  private final IntSupplier actconn;
+  private final IntSupplier feconn;
+  /** %lc: lines written by this frontend. */
+  private final AtomicLong lines = new AtomicLong();
+  private final @Nullable LogFormat uniqueIdFormat;
+  private final @Nullable String uniqueIdHeader;
+  /** The frontend's {@code log} targets (syslog, stdout): every line goes there too. */
+  private final LogTargets targets;
 
-  public AccessLog(String frontend, LogSettings settings) {
-    this.frontend = frontend;
-    this.style = settings.style();
+  /**
+   * Compiles a frontend's log format.
+   *
+   * @param actconn the process's current connections ({@code %ac})
+   * @param feconn the frontend's current connections ({@code %fc})
+   * @param targets where the frontend's {@code log} lines send, besides the slf4j logger
+   * @throws HaException for a log-format HAKit cannot run, naming the frontend and its file:line
+   */
+  public AccessLog(Frontend model, IntSupplier actconn, IntSupplier feconn, LogTargets targets) {
+    this.frontend = model.name();
+    this.targets = targets;
+    LogSettings settings = model.log();
     this.dontLogNull = settings.dontLogNull();
+    this.captures = model.captures().isEmpty() ? CaptureSpec.NONE : new CaptureSpec(model.captures());
+    this.actconn = actconn;
+    this.feconn = feconn;
+    this.format = compile(model, settings);
+    LogFormat uid = null;
+    String header = null;
+    for (Setting s : model.extras()) {
+      if (s.keyword().equals("unique-id-format") && !s.args().isEmpty()) {
+        try {
+          uid = LogFormat.compile(s.args().get(0), Usage.HTTP_REQUEST);
+        } catch (IllegalArgumentException e) {
+          throw new HaException("parsing [" + s.origin() + "] : frontend '" + model.name()
+              + "': failed to parse unique-id-format : " + e.getMessage(), e);
+        }
+      } else if (s.keyword().equals("unique-id-header") && !s.args().isEmpty()) {
+        header = s.args().get(0).toLowerCase(Locale.ROOT);
+      }
+    }
+    this.uniqueIdFormat = uid;
+    this.uniqueIdHeader = uid == null ? null : header;
   }
 
-  /** True when a line of this style should be built: callers skip all formatting otherwise. */
+  /** A log for code and tests that build a frontend without connection counters or targets. */
+  public AccessLog(Frontend model) {
+    this(model, () -> 0, () -> 0, LogTargets.NONE);
+  }
+
+  private static @Nullable LogFormat compile(Frontend model, LogSettings settings) {
+    String text = switch (settings.style()) {
+      case NONE -> null;
+      case TCPLOG -> LogFormat.TCPLOG;
+      // HAProxy falls back to tcplog for `option httplog` in a TCP frontend.
+      case HTTPLOG -> model.mode() == Mode.HTTP ? LogFormat.HTTPLOG : LogFormat.TCPLOG;
+      case CUSTOM -> settings.format();
+    };
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LogFormat.compile(text, Usage.LOG);
+    } catch (IllegalArgumentException e) {
+      throw new HaException("frontend '" + model.name() + "' at " + model.origin() + ": failed to parse log-format : "
+          + e.getMessage(), e);
+    }
+  }
+
+  public String frontend() {
+    return frontend;
+  }
+
+  /** True when a line should be built: callers skip all log work otherwise. */
+  public boolean enabled() {
+    return format != null && (logger.isInfoEnabled() || !targets.isEmpty());
+  }
+
+  /** The same as {@link #enabled()}, for HTTP sessions. */
   public boolean httpEnabled() {
-    return (style == LogStyle.HTTPLOG || style == LogStyle.CUSTOM) && logger.isInfoEnabled();
+    return enabled();
   }
 
+  /** The same as {@link #enabled()}, for TCP sessions. */
   public boolean tcpEnabled() {
-    return style != LogStyle.NONE && logger.isInfoEnabled();
+    return enabled();
   }
 
   /** {@code option dontlognull}: a connection that carried no request is not logged. */
@@ -43,22 +124,48 @@ public final class AccessLog {
     return dontLogNull;
   }
 
-  /**
-   * {@code %ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %CC %CS %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq %{+Q}r}.
-   * Times are in ms, -1 for a phase not reached.
-   */
-  public void http(String client, int clientPort, long startMillis, String backend, String server, long tr, long tw,
-      long tc, long tResp, long ta, int status, long bytes, String termination, int retries, String requestLine) {
-    logger.info("{}:{} [{}] {} {}/{} {}/{}/{}/{}/{} {} {} - - {}-- 0/0/0/0/{} 0/0 \"{}\"", client, clientPort,
-        DATE.format(Instant.ofEpochMilli(startMillis)), frontend, backend, server, tr, tw, tc, tResp, ta, status,
-        bytes, termination, retries, requestLine);
+  /** The frontend's {@code capture} lines. */
+  public CaptureSpec captures() {
+    return captures;
   }
 
-  /** {@code %ci:%cp [%t] %ft %b/%s %Tw/%Tc/%Tt %B %ts %ac/%fc/%bc/%sc/%rc %sq/%bq}. */
-  public void tcp(String client, int clientPort, long startMillis, String backend, String server, long tw, long tc,
-      long tt, long bytes, String termination, int retries) {
-    logger.info("{}:{} [{}] {} {}/{} {}/{}/{} {} {} 0/0/0/0/{} 0/0", client, clientPort,
-        DATE.format(Instant.ofEpochMilli(startMillis)), frontend, backend, server, tw, tc, tt, bytes, termination,
-        retries);
+  /** {@code unique-id-format}, or null. */
+  public @Nullable LogFormat uniqueIdFormat() {
+    return uniqueIdFormat;
+  }
+
+  /** {@code unique-id-header} (lower case), or null; only with a unique-id-format. */
+  public @Nullable String uniqueIdHeader() {
+    return uniqueIdHeader;
+  }
+
+  long nextLineNumber() {
+    return lines.getAndIncrement();
+  }
+
+  int actconn() {
+    return actconn.getAsInt();
+  }
+
+  int feconn() {
+    return feconn.getAsInt();
+  }
+
+  /** Writes one line for this transaction or connection, on the caller's event loop. */
+  public void write(LogContext ctx) {
+    LogFormat f = format;
+    if (f == null) {
+      return;
+    }
+    StringBuilder b = BUFFER.get();
+    b.setLength(0);
+    f.appendTo(b, ctx);
+    String line = b.toString();
+    logger.info(line);
+    // HAProxy sends traffic logs at "info" (option log-separate-errors is not supported).
+    targets.send(Severity.INFO, line);
+    if (b.capacity() > 16384) {
+      BUFFER.remove();
+    }
   }
 }

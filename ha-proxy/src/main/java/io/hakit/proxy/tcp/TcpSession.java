@@ -5,6 +5,7 @@ import io.hakit.core.balance.ServerView;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.http.StopRequest;
+import io.hakit.proxy.log.SessionRecord;
 import io.hakit.proxy.internal.DeadlineTimer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -47,8 +48,11 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
   /** The client half-closed: never read it again (epoll refuses a read after input shutdown). */
   private boolean clientEof;
 
+  private final SessionRecord record;
+
   TcpSession(TcpFrontend fe) {
     this.fe = fe;
+    this.record = new SessionRecord(fe.log);
   }
 
   @Override
@@ -60,7 +64,13 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
       sourceText = a.getAddress().getHostAddress();
       sourcePort = a.getPort();
     }
+    record.accepted(client);
+    record.numbered();
+    // No request and no queue in TCP mode: %Tw is 0 and %Tc counts from the accept.
+    record.headDone = record.acceptedAt;
+    record.queueDone = record.acceptedAt;
     BackendState be = fe.backend;
+    record.attach(be);
     long serverNanos = be.serverNanos;
     // Nothing is read from the client until its server connection is up.
     client.config().setAutoRead(false);
@@ -77,6 +87,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
       return;
     }
     chosen = s;
+    record.assigned(s);
     Relay toClient = new Relay();
     fe.connector.connect(client.eventLoop(), be, s, toClient).addListener((ChannelFutureListener) f -> {
           if (closed) {
@@ -86,6 +97,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
           if (f.isSuccess()) {
             server = f.channel();
             connectedAt = System.currentTimeMillis();
+            record.serverConnected(server);
             arm();
             if (early != null) {
               for (Object m : early) {
@@ -130,6 +142,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof ByteBuf b) {
+      record.bytesFromClient += b.readableBytes();
+    }
     if (server == null && !closed) {
       if (early == null) {
         early = new java.util.ArrayDeque<>();
@@ -185,7 +200,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    finish("CD");
+    // A clean close ends a TCP session normally ("--" in HAProxy's log); errors go through exceptionCaught.
+    finish("--");
   }
 
   @Override
@@ -218,10 +234,16 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     if (timer != null) {
       timer.cancel();
     }
+    // HAProxy writes the line after the server slot is given back (%sc does not count this connection).
+    if (chosen != null) {
+      chosen.release();
+      chosen = null;
+    }
+    record.bytesToClient = bytes;
     if (fe.log.tcpEnabled() && !(fe.log.dontLogNull() && bytes == 0 && server != null)) {
-      long now = System.currentTimeMillis();
-      fe.log.tcp(sourceText, sourcePort, start, fe.backend.name(), chosen == null ? "<NOSRV>" : chosen.name(), 0,
-          connectedAt == 0 ? -1 : connectedAt - start, now - start, bytes, termination, retries);
+      record.log(termination, retries);
+    } else {
+      record.reset();
     }
     if (server != null) {
       server.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -262,12 +284,15 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
       if (server == ctx.channel()) {
-        finish("SD");
+        finish("--");
       }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (server == ctx.channel()) {
+        finish("SD");
+      }
       ctx.close();
     }
   }
