@@ -8,6 +8,7 @@ import io.hakit.proxy.Models;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.balance.BalancerRegistry;
 import io.hakit.proxy.logformat.LogContext;
+import io.hakit.proxy.syslog.LogTargets;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -37,7 +38,7 @@ class SessionRecordTest {
   }
 
   private static AccessLog log() {
-    return new AccessLog(Frontend.builder("fe").build(), () -> 4, () -> 3);
+    return new AccessLog(Frontend.builder("fe").build(), () -> 4, () -> 3, LogTargets.NONE);
   }
 
   private static BackendState backend() {
