@@ -32,6 +32,9 @@ public final class BackendState {
   private final ConcurrentLinkedDeque<QueuedRequest> queue = new ConcurrentLinkedDeque<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final ManualHealthSource health;
+  private final TrafficCounters counters = new TrafficCounters();
+  private volatile long lastChangeMillis = System.currentTimeMillis();
+  private final AtomicInteger downTransitions = new AtomicInteger();
 
   /** {@code timeout connect} in ms, 0 = infinite. */
   public final int connectMillis;
@@ -165,7 +168,14 @@ public final class BackendState {
     for (LoopBalancer lb : loopBalancers) {
       lb.loop().execute(() -> lb.balancer().onServerStateChanged(server));
     }
+    boolean wasUp = health.current().isUp();
     health.set(computeHealth());
+    if (wasUp != health.current().isUp()) {
+      lastChangeMillis = System.currentTimeMillis();
+      if (wasUp) {
+        downTransitions.incrementAndGet();
+      }
+    }
     if (server.isUp()) {
       onSlotFreed();
     }
@@ -183,6 +193,21 @@ public final class BackendState {
   private Health computeHealth() {
     return anyServerUp() ? Health.up("backend " + model.name() + " has a server up")
         : Health.down("backend " + model.name() + " has no server available");
+  }
+
+  /** Requests, statuses, bytes of this backend, for show stat. */
+  public TrafficCounters counters() {
+    return counters;
+  }
+
+  /** When the backend last went UP or DOWN, ms since the epoch. */
+  public long lastChangeMillis() {
+    return lastChangeMillis;
+  }
+
+  /** UP to DOWN transitions of the whole backend ({@code chkdown} of the BACKEND row). */
+  public int downTransitions() {
+    return downTransitions.get();
   }
 
   public LoadBalancerFactory factory() {

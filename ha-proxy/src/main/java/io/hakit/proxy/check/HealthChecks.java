@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The health checks of every server with {@code check}, each on an event loop of the proxy
- * (spread round robin): no thread of their own.
+ * (spread round robin): no thread of their own. Servers in maintenance are checked too, as
+ * HAProxy does, so that {@code enable server} finds their real state.
  */
 public final class HealthChecks {
   private final List<ServerChecker> checkers = new ArrayList<>();
@@ -18,7 +19,7 @@ public final class HealthChecks {
   public HealthChecks(Collection<BackendState> backends, EventLoopGroup group, Transport transport) {
     for (BackendState b : backends) {
       for (ServerState s : b.servers()) {
-        if (s.model().check().enabled() && !s.model().disabled()) {
+        if (s.model().check().enabled()) {
           checkers.add(new ServerChecker(s, group.next(), transport));
         }
       }

@@ -10,6 +10,7 @@ import io.hakit.core.model.TimeoutKind;
 import io.hakit.proxy.acl.AclCompiler;
 import io.hakit.proxy.acl.AclPredicate;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.TrafficCounters;
 import io.hakit.proxy.log.AccessLog;
 import io.hakit.proxy.backend.Connector;
 import io.netty.channel.ChannelHandler;
@@ -46,6 +47,7 @@ public final class HttpFrontend {
   final AccessLog log;
   final Connector connector;
   final BooleanSupplier stopping;
+  final TrafficCounters counters = new TrafficCounters();
 
   /**
    * Compiles a frontend.
@@ -94,6 +96,11 @@ public final class HttpFrontend {
 
   public String name() {
     return model.name();
+  }
+
+  /** This frontend's traffic, for show stat. */
+  public TrafficCounters counters() {
+    return counters;
   }
 
   /** A handler for one accepted client connection. */

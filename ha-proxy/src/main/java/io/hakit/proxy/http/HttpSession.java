@@ -116,6 +116,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       sourcePort = a.getPort();
     }
     req.setSource(source);
+    fe.counters.sessionOpened();
     tx.acceptedAt = System.currentTimeMillis();
     arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
   }
@@ -123,6 +124,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof ByteBuf buf) {
+      fe.counters.bytesIn(buf.readableBytes());
       onClientData(buf);
     } else {
       ReferenceCountUtil.release(msg);
@@ -161,6 +163,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    fe.counters.sessionClosed();
     if (state != State.CLOSED) {
       logIfUseful(tx.status == 0 && state == State.IDLE && !firstRequest ? null : "CD");
     }
@@ -181,6 +184,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         switch (state) {
           case IDLE, HEAD -> {
             if (state == State.IDLE) {
+              fe.counters.request();
               state = State.HEAD;
               tx.requestStart = System.currentTimeMillis();
               arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
@@ -311,6 +315,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       return;
     }
     backend = be;
+    be.counters().request();
+    be.counters().session();
     Backend bm = be.model();
     mode = HttpConnectionMode.strongest(fe.connectionMode, bm.connectionMode());
     prepareServerHead(bm);
@@ -356,6 +362,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     server = s;
     tx.serverName = s.name();
+    tx.served = s;
+    s.counters().session();
+    s.counters().request();
+    s.counters().selected();
+    be.counters().selected();
     connect(s);
   }
 
@@ -381,11 +392,15 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         idle.session = this;
         leg = idle;
         reused = true;
+        s.counters().connection(true);
+        backend.counters().connection(true);
         onConnected();
         return;
       }
     }
     reused = false;
+    s.counters().connection(false);
+    backend.counters().connection(false);
     ServerLeg l = new ServerLeg(s, this);
     leg = l;
     fe.connector.connect(loop, backend, s, l).addListener((ChannelFutureListener) f -> {
@@ -407,14 +422,20 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     leg = null;
     server = null;
     failed.release();
+    failed.counters().connectError();
+    backend.counters().connectError();
     Backend bm = backend.model();
     if (retries >= bm.retries()) {
       localError(503, "SC", false);
       return;
     }
     retries++;
+    failed.counters().retry();
+    backend.counters().retry();
     boolean redispatch = bm.redispatch() && retries == bm.retries();
     if (redispatch) {
+      failed.counters().redispatch();
+      backend.counters().redispatch();
       excluded = failed;
       pickAndConnect();
       return;
@@ -820,6 +841,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void finishLog(String termination) {
+    countStats(termination);
     if (!fe.log.httpEnabled() || (fe.log.dontLogNull() && req.method.isEmpty() && !requestDecoder.inProgress()
         && tx.status == 408)) {
       // dontlognull: a connection that sent nothing (a probe timing out) leaves no line.
@@ -829,6 +851,60 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     String line = req.method.isEmpty() ? "<BADREQ>" : req.method + " " + req.uri + " HTTP/1." + (req.version == 10 ? 0 : 1);
     BackendState be = backend;
     tx.log(fe.log, sourceText, sourcePort, be == null ? fe.name() : be.name(), termination, retries, line);
+  }
+
+  /** The show stat counters of a finished transaction (one call per access-log line). */
+  private void countStats(String termination) {
+    BackendState be = backend;
+    ServerState s = tx.served;
+    int status = tx.status;
+    fe.counters.bytesOut(tx.bytesToClient);
+    if (status > 0) {
+      fe.counters.response(status);
+    }
+    if (termination.startsWith("PR")) {
+      fe.counters.requestError();
+    }
+    if (be != null) {
+      be.counters().bytesOut(tx.bytesToClient);
+      if (status > 0) {
+        be.counters().response(status);
+      }
+    }
+    boolean fromServer = s != null && !termination.startsWith("SC") && !termination.startsWith("sQ");
+    if (fromServer && status > 0) {
+      s.counters().response(status);
+      s.counters().bytesOut(tx.bytesToClient);
+    }
+    // Aborts during the data phase: CD/cD by the client, SD/sD by the server.
+    if (termination.length() >= 2 && termination.charAt(1) == 'D') {
+      count(be, s, Character.toUpperCase(termination.charAt(0)) == 'C');
+    }
+    if (termination.startsWith("SH") || termination.startsWith("PH")) {
+      if (be != null) {
+        be.counters().responseError();
+      }
+      if (s != null) {
+        s.counters().responseError();
+      }
+    }
+  }
+
+  private static void count(@Nullable BackendState be, @Nullable ServerState s, boolean clientAbort) {
+    if (be != null) {
+      if (clientAbort) {
+        be.counters().clientAbort();
+      } else {
+        be.counters().serverAbort();
+      }
+    }
+    if (s != null) {
+      if (clientAbort) {
+        s.counters().clientAbort();
+      } else {
+        s.counters().serverAbort();
+      }
+    }
   }
 
   // ---------------------------------------------------------------- BalanceRequest

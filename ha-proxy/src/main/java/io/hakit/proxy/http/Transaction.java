@@ -1,6 +1,8 @@
 package io.hakit.proxy.http;
 
+import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.log.AccessLog;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the access log says about one transaction: when each phase ended (ms since the epoch, 0 =
@@ -18,6 +20,8 @@ final class Transaction {
   int status;
   /** Kept apart from the server slot, which is given back before the line is written. */
   String serverName = "<NOSRV>";
+  /** The server that took the request, for its stats counters. */
+  @Nullable ServerState served;
 
   /** Writes the httplog line: %TR/%Tw/%Tc/%Tr/%Ta with -1 for a phase not reached. */
   void log(AccessLog log, String client, int clientPort, String backend, String termination, int retries,
@@ -35,6 +39,7 @@ final class Transaction {
 
   void resetTimes() {
     serverName = "<NOSRV>";
+    served = null;
     requestStart = 0;
     headDone = 0;
     queueDone = 0;

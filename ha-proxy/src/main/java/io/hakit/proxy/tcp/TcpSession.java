@@ -54,6 +54,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     client = ctx.channel();
+    fe.counters.sessionOpened();
+    fe.backend.counters().session();
     start = System.currentTimeMillis();
     if (client.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
       source = a.getAddress().getAddress();
@@ -77,6 +79,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
       return;
     }
     chosen = s;
+    s.counters().session();
+    s.counters().selected();
+    be.counters().selected();
     Relay toClient = new Relay();
     fe.connector.connect(client.eventLoop(), be, s, toClient).addListener((ChannelFutureListener) f -> {
           if (closed) {
@@ -185,6 +190,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    fe.counters.sessionClosed();
     finish("CD");
   }
 
