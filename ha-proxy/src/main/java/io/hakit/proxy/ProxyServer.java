@@ -20,6 +20,11 @@ import io.hakit.proxy.check.HealthChecks;
 import io.hakit.proxy.http.HttpFrontend;
 import io.hakit.proxy.http.StopRequest;
 import io.hakit.proxy.log.AccessLog;
+import io.hakit.proxy.stats.ProxyStats;
+import io.hakit.proxy.stats.StatsCli;
+import io.hakit.proxy.stats.StatsPage;
+import io.hakit.proxy.stats.StatsSocket;
+import io.hakit.proxy.stats.StatsSocketSpec;
 import io.hakit.proxy.tcp.TcpFrontend;
 import io.hakit.proxy.transport.DeadListenerGuard;
 import io.hakit.proxy.transport.Transport;
@@ -39,6 +44,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,6 +96,9 @@ public final class ProxyServer implements Lifecycle {
   private EventLoopGroup group;
   private HealthChecks checks;
   private CompletableFuture<Void> stopped;
+  private final ProxyStats stats;
+  private final List<StatsSocketSpec> statsSockets;
+  private final List<StatsSocket> openStatsSockets = new ArrayList<>();
 
   private ProxyServer(Builder b) {
     this.model = b.model;
@@ -107,6 +116,13 @@ public final class ProxyServer implements Lifecycle {
         throw new HaException("backend '" + be.name() + "': " + e.getMessage(), e);
       }
     }
+    this.stats = new ProxyStats(model, backends.values(), eventLoops, globalConnections::get);
+    List<StatsSocketSpec> specs = new ArrayList<>();
+    for (StatsSocketSpec spec : StatsSocketSpec.of(model.global())) {
+      specs.add(b.statsSocketDirectory != null && spec.unixPath() != null
+          ? spec.withUnixPath(b.statsSocketDirectory.resolve(spec.unixPath().getFileName())) : spec);
+    }
+    this.statsSockets = List.copyOf(specs);
   }
 
   public static Builder builder(ProxyModel model) {
@@ -119,6 +135,7 @@ public final class ProxyServer implements Lifecycle {
     private int eventLoops;
     private TransportKind transport = TransportKind.AUTO;
     private BalancerRegistry registry;
+    private Path statsSocketDirectory;
 
     private Builder(ProxyModel model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -142,6 +159,17 @@ public final class ProxyServer implements Lifecycle {
     }
 
     /**
+     * Binds every Unix {@code stats socket} in this directory instead, under its own file name:
+     * for running a production haproxy.cfg ({@code /var/lib/haproxy/stats}) on a laptop or in
+     * tests. Without it, a socket that cannot be bound fails {@link ProxyServer#start}, as HAProxy
+     * refuses to start.
+     */
+    public Builder statsSocketDirectory(Path directory) {
+      this.statsSocketDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
      * @throws HaException when the model uses something this runtime cannot run (an unknown
      *     balance algorithm or ACL fetch, an unsupported rule), naming it
      */
@@ -156,18 +184,26 @@ public final class ProxyServer implements Lifecycle {
   private void compileFrontends() {
     for (Frontend f : model.frontends()) {
       if (!f.disabled()) {
-        frontendHandlerFactory(f, new Connector(transport.socketChannel()));
+        frontendHandlerFactory(f, new Connector(transport.socketChannel()), false);
       }
     }
   }
 
-  private Supplier<ChannelHandler> frontendHandlerFactory(Frontend f, Connector connector) {
+  /** Compiles a frontend; {@code live} registers it with the stats (false for build()'s trial compile). */
+  private Supplier<ChannelHandler> frontendHandlerFactory(Frontend f, Connector connector, boolean live) {
     AccessLog log = new AccessLog(f.name(), f.log());
     if (f.mode() == Mode.HTTP) {
-      HttpFrontend hf = new HttpFrontend(f, backends, connector, log, stopping::get);
+      StatsPage page = f.stats().enabled() ? new StatsPage(f.stats(), stats) : null;
+      HttpFrontend hf = new HttpFrontend(f, backends, connector, log, stopping::get, page);
+      if (live) {
+        stats.addFrontend(f, hf.counters());
+      }
       return hf::newSession;
     }
     TcpFrontend tf = new TcpFrontend(f, backends, connector, log);
+    if (live) {
+      stats.addFrontend(f, tf.counters());
+    }
     return tf::newSession;
   }
 
@@ -183,6 +219,12 @@ public final class ProxyServer implements Lifecycle {
   public synchronized CompletionStage<Void> start() {
     Preconditions.checkState(state == LifecycleState.NEW, "start: proxy is " + state + " (expected: NEW)");
     state = LifecycleState.STARTING;
+    try {
+      openStatsSockets();
+    } catch (HaException e) {
+      state = LifecycleState.FAILED;
+      return CompletableFuture.failedFuture(e);
+    }
     group = transport.newGroup(eventLoops, "hakit-proxy");
     // Netty enables TCP_NODELAY on its sockets by default; nothing else is set per connection.
     Connector connector = new Connector(transport.socketChannel());
@@ -191,7 +233,7 @@ public final class ProxyServer implements Lifecycle {
       if (f.disabled()) {
         continue;
       }
-      Supplier<ChannelHandler> sessions = frontendHandlerFactory(f, connector);
+      Supplier<ChannelHandler> sessions = frontendHandlerFactory(f, connector, true);
       ConnectionLimiter limiter = new ConnectionLimiter(f.maxconn(), model.global().maxconn(), globalConnections);
       for (Bind bind : f.binds()) {
         for (InetSocketAddress address : addresses(bind)) {
@@ -231,6 +273,34 @@ public final class ProxyServer implements Lifecycle {
     started.complete(null);
   }
 
+  /** Binds the stats sockets before any listener, HAProxy's order: a failure stops the start. */
+  private void openStatsSockets() {
+    try {
+      for (StatsSocketSpec spec : statsSockets) {
+        openStatsSockets.add(StatsSocket.open(spec, stats));
+      }
+    } catch (HaException e) {
+      closeStatsSockets();
+      throw e;
+    }
+  }
+
+  private void closeStatsSockets() {
+    for (StatsSocket s : openStatsSockets) {
+      s.close();
+    }
+    openStatsSockets.clear();
+  }
+
+  /**
+   * Runs stats socket commands at admin level, as {@code echo "cmd; cmd" | socat stdio SOCKET}
+   * would, and returns their output ({@code show stat}, {@code set server app/app1 state drain},
+   * ...). Any thread.
+   */
+  public String runtimeCommand(String commandLine) {
+    return StatsCli.run(stats, commandLine);
+  }
+
   /** A listener being bound, with what an error message names. */
   private record PendingBind(ChannelFuture future, String frontend, InetSocketAddress address) {}
 
@@ -239,6 +309,7 @@ public final class ProxyServer implements Lifecycle {
       return;
     }
     state = LifecycleState.FAILED;
+    closeStatsSockets();
     for (Channel l : listeners) {
       l.close();
     }
@@ -385,6 +456,7 @@ public final class ProxyServer implements Lifecycle {
     state = LifecycleState.STOPPING;
     stopping.set(true);
     listening.set(Health.down("stopping"));
+    closeStatsSockets();
     for (Channel l : listeners) {
       l.close();
     }

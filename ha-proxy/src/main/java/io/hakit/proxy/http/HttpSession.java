@@ -8,6 +8,7 @@ import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.QueuedRequest;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.internal.DeadlineTimer;
+import io.hakit.proxy.stats.StatsPage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -309,6 +310,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         return;
       }
     }
+    if (fe.statsPage != null && fe.statsPage.matches(req.uri)) {
+      answerStats(fe.statsPage);
+      return;
+    }
     BackendState be = fe.route(req);
     if (be == null) {
       localError(503, "SC", false);
@@ -324,6 +329,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     excluded = null;
     tx.queueDone = System.currentTimeMillis();
     pickAndConnect();
+  }
+
+  /** The stats page, produced here as HAProxy's stats applet does ({@code <STATS>} in the log, LR). */
+  private void answerStats(StatsPage page) {
+    StatsPage.Answer a = page.answer(req.method, req.uri, req.get("authorization"));
+    tx.status = a.status();
+    tx.serverName = "<STATS>";
+    localResponse(Unpooled.wrappedBuffer(a.bytes()), "LR", clientWantsClose);
   }
 
   /** Connection and forwardfor headers as HAProxy sets them towards the server. */
