@@ -80,23 +80,32 @@ public final class ProxyStats {
   }
 
   /**
-   * Proxies in HAProxy's order and numbering: frontends as the model lists them, then backends;
-   * a frontend and a backend with one name (a {@code listen}) share an id. HAProxy numbers from 2
-   * when a stats socket exists (its CLI proxy takes 1); HAKit always starts at 2.
+   * Proxies in HAProxy's order and numbering: the order of their sections in the file (model
+   * order, frontends first, when the model was built without origins); a frontend and a backend
+   * with one name (a {@code listen}) are one proxy. HAProxy numbers from 2 when a stats socket
+   * exists (its CLI proxy takes 1); HAKit always starts at 2.
    */
   List<Proxy> proxies() {
-    Map<String, Proxy> out = new LinkedHashMap<>();
-    int id = 2;
+    Map<String, int[]> lines = new LinkedHashMap<>();
+    Map<String, FrontendStats> fes = new LinkedHashMap<>();
     for (FrontendStats f : frontends) {
-      String name = f.model().name();
-      out.put(name, new Proxy(name, id++, f, backends.get(name)));
+      fes.put(f.model().name(), f);
+      lines.put(f.model().name(), new int[] {f.model().origin().line()});
     }
     for (BackendState b : backends.values()) {
-      if (!out.containsKey(b.name())) {
-        out.put(b.name(), new Proxy(b.name(), id++, null, b));
-      }
+      lines.putIfAbsent(b.name(), new int[] {b.model().origin().line()});
     }
-    return new ArrayList<>(out.values());
+    List<String> names = new ArrayList<>(lines.keySet());
+    boolean known = lines.values().stream().allMatch(l -> l[0] > 0);
+    if (known) {
+      names.sort(java.util.Comparator.comparingInt(n -> lines.get(n)[0]));
+    }
+    List<Proxy> out = new ArrayList<>();
+    int id = 2;
+    for (String name : names) {
+      out.add(new Proxy(name, id++, fes.get(name), backends.get(name)));
+    }
+    return out;
   }
 
   /** The backend's id ({@code iid}, {@code be_id}). */
