@@ -35,6 +35,8 @@ public final class BackendState {
   private final TrafficCounters counters = new TrafficCounters();
   private volatile long lastChangeMillis = System.currentTimeMillis();
   private final AtomicInteger downTransitions = new AtomicInteger();
+  private volatile long downSinceMillis = System.currentTimeMillis();
+  private final java.util.concurrent.atomic.AtomicLong downtimeMillis = new java.util.concurrent.atomic.AtomicLong();
 
   /** {@code timeout connect} in ms, 0 = infinite. */
   public final int connectMillis;
@@ -171,9 +173,13 @@ public final class BackendState {
     boolean wasUp = health.current().isUp();
     health.set(computeHealth());
     if (wasUp != health.current().isUp()) {
-      lastChangeMillis = System.currentTimeMillis();
+      long now = System.currentTimeMillis();
+      lastChangeMillis = now;
       if (wasUp) {
         downTransitions.incrementAndGet();
+        downSinceMillis = now;
+      } else {
+        downtimeMillis.addAndGet(now - downSinceMillis);
       }
     }
     if (server.isUp()) {
@@ -208,6 +214,12 @@ public final class BackendState {
   /** UP to DOWN transitions of the whole backend ({@code chkdown} of the BACKEND row). */
   public int downTransitions() {
     return downTransitions.get();
+  }
+
+  /** Time the backend spent DOWN so far, ms. */
+  public long downtimeMillis() {
+    long d = downtimeMillis.get();
+    return health.current().isUp() ? d : d + System.currentTimeMillis() - downSinceMillis;
   }
 
   public LoadBalancerFactory factory() {

@@ -149,6 +149,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       clientInputClosed = true;
       if (state == State.IDLE || state == State.HEAD || state == State.QUEUED || state == State.CONNECTING
           || (state == State.EXCHANGE && !requestBody.isDone())) {
+        if (state == State.HEAD || (state == State.IDLE && firstRequest)) {
+          countStats("CR");
+        }
         abort();
       } else {
         closeAfter = true;
@@ -185,7 +188,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         switch (state) {
           case IDLE, HEAD -> {
             if (state == State.IDLE) {
-              fe.counters.request();
               state = State.HEAD;
               tx.requestStart = System.currentTimeMillis();
               arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
@@ -848,6 +850,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       return;
     }
     if (!requestDecoder.inProgress() && state == State.IDLE && fe.log.dontLogNull()) {
+      // Not logged, but counted: HAProxy's stats see the empty connection as a failed request.
+      countStats(termination);
       return;
     }
     finishLog(termination);
@@ -871,12 +875,21 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     BackendState be = backend;
     ServerState s = tx.served;
     int status = tx.status;
+    fe.counters.request();
     fe.counters.bytesOut(tx.bytesToClient);
     if (status > 0) {
       fe.counters.response(status);
+    } else if (be == null && Character.toUpperCase(termination.charAt(0)) == 'C') {
+      // A client leaving before its request was complete: HAProxy counts an invalid request (400).
+      fe.counters.requestError();
+      fe.counters.response(400);
     }
     if (termination.startsWith("PR")) {
       fe.counters.requestError();
+    }
+    if (be != null && s == null && termination.startsWith("SC")) {
+      // No server to try (all down or in maintenance): a backend connection error, as HAProxy counts it.
+      be.counters().connectError();
     }
     if (be != null) {
       be.counters().bytesOut(tx.bytesToClient);

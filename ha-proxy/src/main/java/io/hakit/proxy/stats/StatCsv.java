@@ -247,6 +247,9 @@ final class StatCsv {
     if (showAddr) {
       r.set("algo", b.model().balance().algorithm());
     }
+    if (!b.servers().isEmpty()) {
+      r.set("downtime", b.downtimeMillis() / 1000);
+    }
     http(r, c, http);
     protocolCounters(r);
     r.appendTo(out);
