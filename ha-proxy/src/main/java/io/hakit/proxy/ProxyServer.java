@@ -75,6 +75,11 @@ import org.slf4j.LoggerFactory;
  * proxy.stop(Duration.ofSeconds(5)).toCompletableFuture().join();
  * }</pre>
  *
+ * <p>The global section's {@code stats socket} lines are served as HAProxy's runtime API
+ * ({@code echo "show stat" | socat stdio /var/lib/haproxy/stats}, {@code disable server app/app1},
+ * ...) and {@code stats enable} pages by their frontend; {@link #runtimeCommand} runs the same
+ * commands in-process.
+ *
  * <p>Threading: {@link #start} and {@link #stop} may be called from any thread; connections live on
  * the event loops (one per {@code nbthread}, default one per core), each client connection and its
  * server connection on the same loop.

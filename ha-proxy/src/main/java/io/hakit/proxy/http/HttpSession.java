@@ -904,7 +904,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     // Aborts during the data phase: CD/cD by the client, SD/sD by the server.
     if (termination.length() >= 2 && termination.charAt(1) == 'D') {
-      count(be, s, Character.toUpperCase(termination.charAt(0)) == 'C');
+      countAbort(be, s, Character.toUpperCase(termination.charAt(0)) == 'C');
     }
     if (termination.startsWith("SH") || termination.startsWith("PH")) {
       if (be != null) {
@@ -916,7 +916,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
   }
 
-  private static void count(@Nullable BackendState be, @Nullable ServerState s, boolean clientAbort) {
+  private static void countAbort(@Nullable BackendState be, @Nullable ServerState s, boolean clientAbort) {
     if (be != null) {
       if (clientAbort) {
         be.counters().clientAbort();
