@@ -214,6 +214,20 @@ class StatsSocketTest {
   }
 
   @Test
+  void clearCounters_operatorMaxima_adminAll() throws Exception {
+    origins(2);
+    assertThat(CliClient.exchange(user, "clear counters\n")).isEqualTo("Permission denied\n\n");
+    assertThat(CliClient.exchange(operator, "clear counters all\n")).isEqualTo("Permission denied\n\n");
+    assertThat(CliClient.exchange(operator, "clear counters\n")).isEqualTo("\n");
+    assertThat(column(CliClient.exchange(admin, "show stat\n"), "app", "app1", "smax")).isEqualTo("0");
+    assertThat(column(CliClient.exchange(admin, "show stat\n"), "app", "app1", "stot")).isNotEqualTo("0");
+    assertThat(CliClient.exchange(admin, "clear counters all\n")).isEqualTo("\n");
+    String csv = CliClient.exchange(admin, "show stat\n");
+    assertThat(column(csv, "app", "app1", "stot")).isEqualTo("0");
+    assertThat(column(csv, "main", "FRONTEND", "req_tot")).isEqualTo("0");
+  }
+
+  @Test
   void prompt_interactive_answersEachLineUntilQuit() throws Exception {
     assertThat(CliClient.exchange(admin, "prompt\nshow backend\nget weight app/app1; show cli level\nquit\n"))
         .isEqualTo("\n> # name\napp\nst\n\n> 1 (initial 1)\n\n> admin\n\n> ");

@@ -114,6 +114,27 @@ public final class TrafficCounters {
     (reused ? reuses : connects).increment();
   }
 
+  /** {@code clear counters}: the maxima restart from the current values. */
+  public void clearMax() {
+    currentMax.set(current());
+  }
+
+  /**
+   * {@code clear counters all}: every count back to zero (the current count stays, it is not a
+   * count). Increments racing with it may survive, as in HAProxy.
+   */
+  public void clearAll() {
+    for (LongAdder a : statuses) {
+      a.reset();
+    }
+    for (LongAdder a : new LongAdder[] {sessions, requests, bytesIn, bytesOut, requestErrors, connectErrors,
+        responseErrors, retries, redispatches, clientAborts, serverAborts, selected, connects, reuses}) {
+      a.reset();
+    }
+    clearMax();
+    lastSessionMillis = 0;
+  }
+
   public long status(int klass) {
     return statuses[klass >= 1 && klass <= 5 ? klass - 1 : 5].sum();
   }

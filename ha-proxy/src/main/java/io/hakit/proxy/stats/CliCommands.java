@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one command of the stats socket's language and returns its output, with HAProxy 2.6's
- * messages: {@code show info|stat|servers state|backend|cli level}, {@code get weight},
+ * messages: {@code show info|stat|servers state|backend|cli level}, {@code clear counters [all]}, {@code get weight},
  * {@code set weight}, {@code set server B/S state|weight}, {@code enable|disable server|health}.
  * Reads and changes go through the thread-safe runtime state; any thread may call it.
  */
@@ -17,6 +17,7 @@ final class CliCommands {
   /** {@code help}: HAProxy's wording for the commands HAKit implements. */
   static final String HELP = """
       The following commands are valid at this level:
+        clear counters [all]                    : clear max statistics counters (or all counters)
         disable health <bk>/<srv>               : disable health checks
         disable server <bk>/<srv>               : disable a server for maintenance (use 'set server' instead)
         enable health <bk>/<srv>                : enable health checks
@@ -74,6 +75,16 @@ final class CliCommands {
             : Result.text(PERMISSION_DENIED);
       case "show":
         return show(words, level);
+      case "clear":
+        if (!a1.equals("counters")) {
+          return unknown();
+        }
+        boolean all = a2.equals("all");
+        if (!level.allows(all ? CliLevel.ADMIN : CliLevel.OPERATOR)) {
+          return Result.text(PERMISSION_DENIED);
+        }
+        clearCounters(all);
+        return Result.text("");
       case "get":
         return a1.equals("weight") ? Result.text(getWeight(a2)) : unknown();
       case "set":
@@ -105,6 +116,22 @@ final class CliCommands {
   private static Result unknown() {
     return Result.text("Unknown command, but maybe one of the following ones is a better match:\n"
         + HELP.substring(HELP.indexOf('\n') + 1));
+  }
+
+  private void clearCounters(boolean all) {
+    List<io.hakit.proxy.backend.TrafficCounters> counters = new java.util.ArrayList<>();
+    stats.frontends().forEach(f -> counters.add(f.counters()));
+    for (BackendState b : stats.backends()) {
+      counters.add(b.counters());
+      b.servers().forEach(s -> counters.add(s.counters()));
+    }
+    for (io.hakit.proxy.backend.TrafficCounters c : counters) {
+      if (all) {
+        c.clearAll();
+      } else {
+        c.clearMax();
+      }
+    }
   }
 
   private Result show(List<String> words, CliLevel level) {
