@@ -872,65 +872,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   /** The show stat counters of a finished transaction (one call per access-log line). */
   private void countStats(String termination) {
-    BackendState be = backend;
-    ServerState s = tx.served;
-    int status = tx.status;
-    fe.counters.request();
-    fe.counters.bytesOut(tx.bytesToClient);
-    if (status > 0) {
-      fe.counters.response(status);
-    } else if (be == null && Character.toUpperCase(termination.charAt(0)) == 'C') {
-      // A client leaving before its request was complete: HAProxy counts an invalid request (400).
-      fe.counters.requestError();
-      fe.counters.response(400);
-    }
-    if (termination.startsWith("PR")) {
-      fe.counters.requestError();
-    }
-    if (be != null && s == null && termination.startsWith("SC")) {
-      // No server to try (all down or in maintenance): a backend connection error, as HAProxy counts it.
-      be.counters().connectError();
-    }
-    if (be != null) {
-      be.counters().bytesOut(tx.bytesToClient);
-      if (status > 0) {
-        be.counters().response(status);
-      }
-    }
-    boolean fromServer = s != null && !termination.startsWith("SC") && !termination.startsWith("sQ");
-    if (fromServer && status > 0) {
-      s.counters().response(status);
-      s.counters().bytesOut(tx.bytesToClient);
-    }
-    // Aborts during the data phase: CD/cD by the client, SD/sD by the server.
-    if (termination.length() >= 2 && termination.charAt(1) == 'D') {
-      countAbort(be, s, Character.toUpperCase(termination.charAt(0)) == 'C');
-    }
-    if (termination.startsWith("SH") || termination.startsWith("PH")) {
-      if (be != null) {
-        be.counters().responseError();
-      }
-      if (s != null) {
-        s.counters().responseError();
-      }
-    }
-  }
-
-  private static void countAbort(@Nullable BackendState be, @Nullable ServerState s, boolean clientAbort) {
-    if (be != null) {
-      if (clientAbort) {
-        be.counters().clientAbort();
-      } else {
-        be.counters().serverAbort();
-      }
-    }
-    if (s != null) {
-      if (clientAbort) {
-        s.counters().clientAbort();
-      } else {
-        s.counters().serverAbort();
-      }
-    }
+    TransactionStats.count(fe, backend, tx, termination);
   }
 
   // ---------------------------------------------------------------- BalanceRequest
