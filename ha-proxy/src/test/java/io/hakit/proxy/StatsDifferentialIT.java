@@ -263,8 +263,12 @@ class StatsDifferentialIT {
   @Test
   void levelDenied_sameWordingAsHaproxy() throws Exception {
     for (String cmd : List.of("user; disable server app/app1", "operator; set weight app/app1 2",
+        "user; operator; show cli level", "user; clear counters", "operator; clear counters all",
         "get weight app/zz", "get weight zz/app1", "set server app/app1 state bogus", "show servers state zz")) {
       assertThat(cli("hakit", cmd)).as(cmd).isEqualTo(cli("haproxy", cmd));
     }
+    String firstLine = "Unknown command. Please enter one of the following commands only:";
+    assertThat(cli("haproxy", "")).startsWith(firstLine + "\n");
+    assertThat(cli("hakit", "")).startsWith(firstLine + "\n").endsWith("\n\n");
   }
 }

@@ -31,8 +31,14 @@ final class CliSession {
   String onLine(String line) {
     StringBuilder out = new StringBuilder();
     List<List<String>> batch = split(line);
-    if (batch.isEmpty() && interactive) {
-      out.append("> ");
+    if (batch.isEmpty()) {
+      // An empty line: the prompt again, or (one-shot) HAProxy's list of commands.
+      if (interactive) {
+        return "> ";
+      }
+      closed = true;
+      return "Unknown command. Please enter one of the following commands only:\n"
+          + CliCommands.HELP.substring(CliCommands.HELP.indexOf('\n') + 1) + "\n";
     }
     for (List<String> words : batch) {
       CliCommands.Result r = commands.run(words, level);
