@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** {@code echo "..." | socat stdio SOCKET} for tests: writes the input, reads until the server closes or the deadline. */
+/**
+ * {@code echo "..." | socat stdio SOCKET} for tests: writes the input, reads until the server
+ * closes or the deadline.
+ */
 public final class CliClient {
   private CliClient() {}
 

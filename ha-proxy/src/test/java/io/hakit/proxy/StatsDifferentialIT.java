@@ -223,7 +223,8 @@ class StatsDifferentialIT {
     }
     assertThat(pages.get(1).lines().findFirst()).isEqualTo(pages.get(0).lines().findFirst());
     assertThat(rows(pages.get(1)).keySet()).containsExactlyElementsOf(rows(pages.get(0)).keySet());
-    assertThat(rows(pages.get(1)).get("app/app1").get("addr")).isEqualTo(rows(pages.get(0)).get("app/app1").get("addr"));
+    assertThat(rows(pages.get(1)).get("app/app1").get("addr"))
+        .isEqualTo(rows(pages.get(0)).get("app/app1").get("addr"));
   }
 
   /** The body of a raw response, de-chunked (haproxy streams the page chunked). */

@@ -262,7 +262,8 @@ class StatsSocketTest {
   private static HttpResponse<String> get(String path, String credentials) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + statsPort + path));
     if (credentials != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      b.header("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
     return proxy.send(b);
   }

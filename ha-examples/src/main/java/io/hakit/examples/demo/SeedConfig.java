@@ -40,7 +40,8 @@ public final class SeedConfig {
 
   /** {@code <tmpdir>/hakit-demo-<pid>.sock}: {@code echo "show stat" | socat stdio <it>} during a demo. */
   static java.nio.file.Path demoStatsSocket() {
-    return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "hakit-demo-" + ProcessHandle.current().pid() + ".sock");
+    return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+        "hakit-demo-" + ProcessHandle.current().pid() + ".sock");
   }
 
   private static String replaceOnce(String text, String from, String to) {

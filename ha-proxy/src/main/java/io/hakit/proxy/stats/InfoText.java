@@ -129,7 +129,10 @@ final class InfoText {
     return out.toString();
   }
 
-  /** HAProxy's HCHK_STATUS_* numbers (check-t.h): INI 1, L4OK 6, L4TOUT 7, L4CON 8, L7TOUT 12, L7RSP 13, L7OK 15, L7STS 17. */
+  /**
+   * HAProxy's HCHK_STATUS_* numbers (check-t.h): INI 1, L4OK 6, L4TOUT 7, L4CON 8, L7TOUT 12,
+   * L7RSP 13, L7OK 15, L7STS 17.
+   */
   private static int checkStatusNumber(boolean checked, LastCheck lc) {
     if (!checked || lc.durationMillis() < 0) {
       return 1;

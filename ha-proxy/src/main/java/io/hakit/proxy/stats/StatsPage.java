@@ -52,7 +52,8 @@ public final class StatsPage {
   public Answer answer(String method, String uri, @Nullable String authorization) {
     if (!credentials.isEmpty() && !authorized(authorization)) {
       String realm = spec.realm() != null ? spec.realm() : DEFAULT_REALM;
-      String body = "<html><body><h1>401 Unauthorized</h1>\nYou need a valid user and password to access this content.\n"
+      String body = "<html><body><h1>401 Unauthorized</h1>\n"
+          + "You need a valid user and password to access this content.\n"
           + "</body></html>\n";
       return response(401, "Unauthorized", "text/html", body,
           "www-authenticate: Basic realm=\"" + realm.replace("\"", "") + "\"\r\n", method);

@@ -91,7 +91,8 @@ public record StatsSocketSpec(@Nullable Path unixPath, @Nullable InetSocketAddre
         try {
           mode = Integer.parseInt(value, 8);
         } catch (NumberFormatException e) {
-          throw new HaException("stats socket: 'mode' expects an octal value (got '" + value + "') at " + s.origin(), e);
+          throw new HaException("stats socket: 'mode' expects an octal value (got '" + value + "') at "
+              + s.origin(), e);
         }
         i++;
       } else if (opt.equals("level")) {
