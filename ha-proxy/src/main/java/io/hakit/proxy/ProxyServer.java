@@ -21,6 +21,11 @@ import io.hakit.proxy.check.HealthChecks;
 import io.hakit.proxy.http.HttpFrontend;
 import io.hakit.proxy.http.StopRequest;
 import io.hakit.proxy.log.AccessLog;
+import io.hakit.proxy.stats.ProxyStats;
+import io.hakit.proxy.stats.StatsCli;
+import io.hakit.proxy.stats.StatsPage;
+import io.hakit.proxy.stats.StatsSocket;
+import io.hakit.proxy.stats.StatsSocketSpec;
 import io.hakit.proxy.syslog.LogOutputs;
 import io.hakit.proxy.syslog.TargetSpec;
 import io.hakit.proxy.tcp.TcpFrontend;
@@ -42,6 +47,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,6 +78,11 @@ import org.slf4j.LoggerFactory;
  * proxy.stop(Duration.ofSeconds(5)).toCompletableFuture().join();
  * }</pre>
  *
+ * <p>The global section's {@code stats socket} lines are served as HAProxy's runtime API
+ * ({@code echo "show stat" | socat stdio /var/lib/haproxy/stats}, {@code disable server app/app1},
+ * ...) and {@code stats enable} pages by their frontend; {@link #runtimeCommand} runs the same
+ * commands in-process.
+ *
  * <p>Threading: {@link #start} and {@link #stop} may be called from any thread; connections live on
  * the event loops (one per {@code nbthread}, default one per core), each client connection and its
  * server connection on the same loop.
@@ -95,6 +106,9 @@ public final class ProxyServer implements Lifecycle {
   /** The syslog/stdout outputs of the config's {@code log} lines; open from start() until stopped. */
   private LogOutputs logOutputs = LogOutputs.NONE;
   private CompletableFuture<Void> stopped;
+  private final ProxyStats stats;
+  private final List<StatsSocketSpec> statsSockets;
+  private final List<StatsSocket> openStatsSockets = new ArrayList<>();
 
   private ProxyServer(Builder b) {
     this.model = b.model;
@@ -112,6 +126,13 @@ public final class ProxyServer implements Lifecycle {
         throw new HaException("backend '" + be.name() + "': " + e.getMessage(), e);
       }
     }
+    this.stats = new ProxyStats(model, backends.values(), eventLoops, globalConnections::get);
+    List<StatsSocketSpec> specs = new ArrayList<>();
+    for (StatsSocketSpec spec : StatsSocketSpec.of(model.global())) {
+      specs.add(b.statsSocketDirectory != null && spec.unixPath() != null
+          ? spec.withUnixPath(b.statsSocketDirectory.resolve(spec.unixPath().getFileName())) : spec);
+    }
+    this.statsSockets = List.copyOf(specs);
   }
 
   public static Builder builder(ProxyModel model) {
@@ -124,6 +145,7 @@ public final class ProxyServer implements Lifecycle {
     private int eventLoops;
     private TransportKind transport = TransportKind.AUTO;
     private BalancerRegistry registry;
+    private Path statsSocketDirectory;
 
     private Builder(ProxyModel model) {
       this.model = Objects.requireNonNull(model, "model");
@@ -147,6 +169,17 @@ public final class ProxyServer implements Lifecycle {
     }
 
     /**
+     * Binds every Unix {@code stats socket} in this directory instead, under its own file name:
+     * for running a production haproxy.cfg ({@code /var/lib/haproxy/stats}) on a laptop or in
+     * tests. Without it, a socket that cannot be bound fails {@link ProxyServer#start}, as HAProxy
+     * refuses to start.
+     */
+    public Builder statsSocketDirectory(Path directory) {
+      this.statsSocketDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
      * @throws HaException when the model uses something this runtime cannot run (an unknown
      *     balance algorithm or ACL fetch, an unsupported rule), naming it
      */
@@ -162,7 +195,7 @@ public final class ProxyServer implements Lifecycle {
     checkLogTargets();
     for (Frontend f : model.frontends()) {
       if (!f.disabled()) {
-        frontendHandlerFactory(f, new Connector(transport.socketChannel()), new AccessLog(f));
+        frontendHandlerFactory(f, new Connector(transport.socketChannel()), new AccessLog(f), false);
       }
     }
   }
@@ -179,12 +212,21 @@ public final class ProxyServer implements Lifecycle {
     }
   }
 
-  private Supplier<ChannelHandler> frontendHandlerFactory(Frontend f, Connector connector, AccessLog log) {
+  /** Compiles a frontend; {@code live} registers it with the stats (false for build()'s trial compile). */
+  private Supplier<ChannelHandler> frontendHandlerFactory(Frontend f, Connector connector, AccessLog log,
+      boolean live) {
     if (f.mode() == Mode.HTTP) {
-      HttpFrontend hf = new HttpFrontend(f, backends, connector, log, stopping::get);
+      StatsPage page = f.stats().enabled() ? new StatsPage(f.stats(), stats) : null;
+      HttpFrontend hf = new HttpFrontend(f, backends, connector, log, stopping::get, page);
+      if (live) {
+        stats.addFrontend(f, hf.counters());
+      }
       return hf::newSession;
     }
     TcpFrontend tf = new TcpFrontend(f, backends, connector, log);
+    if (live) {
+      stats.addFrontend(f, tf.counters());
+    }
     return tf::newSession;
   }
 
@@ -199,13 +241,15 @@ public final class ProxyServer implements Lifecycle {
   @Override
   public synchronized CompletionStage<Void> start() {
     Preconditions.checkState(state == LifecycleState.NEW, "start: proxy is " + state + " (expected: NEW)");
+    state = LifecycleState.STARTING;
     try {
       logOutputs = LogOutputs.open(model.global());
+      openStatsSockets();
     } catch (RuntimeException e) {
       state = LifecycleState.FAILED;
-      throw e;
+      logOutputs.close();
+      return CompletableFuture.failedFuture(e);
     }
-    state = LifecycleState.STARTING;
     group = transport.newGroup(eventLoops, "hakit-proxy");
     // Netty enables TCP_NODELAY on its sockets by default; nothing else is set per connection.
     Connector connector = new Connector(transport.socketChannel());
@@ -217,7 +261,7 @@ public final class ProxyServer implements Lifecycle {
       ConnectionLimiter limiter = new ConnectionLimiter(f.maxconn(), model.global().maxconn(), globalConnections);
       AccessLog log = new AccessLog(f, globalConnections::get, limiter::frontendConnections,
           logOutputs.targetsFor(f.log().targets()));
-      Supplier<ChannelHandler> sessions = frontendHandlerFactory(f, connector, log);
+      Supplier<ChannelHandler> sessions = frontendHandlerFactory(f, connector, log, true);
       for (Bind bind : f.binds()) {
         for (InetSocketAddress address : addresses(bind)) {
           for (ChannelFuture cf : bind(address, bind, sessions, limiter)) {
@@ -256,6 +300,34 @@ public final class ProxyServer implements Lifecycle {
     started.complete(null);
   }
 
+  /** Binds the stats sockets before any listener, HAProxy's order: a failure stops the start. */
+  private void openStatsSockets() {
+    try {
+      for (StatsSocketSpec spec : statsSockets) {
+        openStatsSockets.add(StatsSocket.open(spec, stats));
+      }
+    } catch (HaException e) {
+      closeStatsSockets();
+      throw e;
+    }
+  }
+
+  private void closeStatsSockets() {
+    for (StatsSocket s : openStatsSockets) {
+      s.close();
+    }
+    openStatsSockets.clear();
+  }
+
+  /**
+   * Runs stats socket commands at admin level, as {@code echo "cmd; cmd" | socat stdio SOCKET}
+   * would, and returns their output ({@code show stat}, {@code set server app/app1 state drain},
+   * ...). Any thread.
+   */
+  public String runtimeCommand(String commandLine) {
+    return StatsCli.run(stats, commandLine);
+  }
+
   /** A listener being bound, with what an error message names. */
   private record PendingBind(ChannelFuture future, String frontend, InetSocketAddress address) {}
 
@@ -264,6 +336,7 @@ public final class ProxyServer implements Lifecycle {
       return;
     }
     state = LifecycleState.FAILED;
+    closeStatsSockets();
     for (Channel l : listeners) {
       l.close();
     }
@@ -416,6 +489,7 @@ public final class ProxyServer implements Lifecycle {
     state = LifecycleState.STOPPING;
     stopping.set(true);
     listening.set(Health.down("stopping"));
+    closeStatsSockets();
     for (Channel l : listeners) {
       l.close();
     }

@@ -70,6 +70,7 @@ class ProxyCommandIT {
     }
     String cfg = seed
         .replace("frontend  main *:5000", "frontend  main 127.0.0.1:" + port)
+        .replace("stats socket /var/lib/haproxy/stats", "stats socket " + dir.resolve("stats"))
         .replace("127.0.0.1:4331", "127.0.0.1:" + staticOrigin.getAddress().getPort())
         .replace("backend app\n    balance     roundrobin\n",
             "backend app\n    balance     roundrobin\n    server app1 127.0.0.1:" + appOrigin.getAddress().getPort() + "\n");

@@ -25,8 +25,17 @@ final class PairConfigs {
 
   private PairConfigs() {}
 
-  /** The seed's haproxy.cfg for a node whose {@code app} server is the origin on {@code appPort}. */
-  static String haproxyCfg(int appPort) {
+  /**
+   * The seed's haproxy.cfg for a node whose {@code app} server is the origin on {@code appPort},
+   * its stats socket moved to {@code statsSocket} (the seed's /var/lib/haproxy/stats is the host's,
+   * shared by every namespace).
+   */
+  static String haproxyCfg(int appPort, Path statsSocket) {
+    return replaceOnce(seedWithAddresses(appPort), "stats socket /var/lib/haproxy/stats",
+        "stats socket " + statsSocket);
+  }
+
+  private static String seedWithAddresses(int appPort) {
     String seed = resource("seed/haproxy.cfg");
     String cfg = replaceOnce(seed, "server      static 127.0.0.1:4331 check",
         "server      static " + ORIGINS_IP + ":" + STATIC_PORT + " check");
@@ -43,7 +52,8 @@ final class PairConfigs {
    * every namespace and test); chroot, user and daemon stay (-db keeps it in the foreground).
    */
   static String haproxyCfgForHaproxy(int appPort, Path directory) {
-    String cfg = replaceOnce(haproxyCfg(appPort), "frontend  main *:5000\n", "frontend  main\n    bind *:5000\n");
+    String cfg = replaceOnce(seedWithAddresses(appPort), "frontend  main *:5000\n",
+        "frontend  main\n    bind *:5000\n");
     cfg = replaceOnce(cfg, "pidfile     /var/run/haproxy.pid",
         "pidfile     " + directory.resolve("haproxy.pid"));
     return replaceOnce(cfg, "stats socket /var/lib/haproxy/stats", "stats socket " + directory.resolve("haproxy.sock"));

@@ -98,7 +98,7 @@ final class PairRig implements AutoCloseable {
 
   /** The same with more {@code hakit node} options (for example {@code --proxy-weight -60}). */
   PairNode startHakit(Lan.Node node, String name, int priority, List<String> options) throws IOException {
-    Path cfg = write(name + "-haproxy.cfg", PairConfigs.haproxyCfg(appPort(node)));
+    Path cfg = write(name + "-haproxy.cfg", PairConfigs.haproxyCfg(appPort(node), directory.resolve(name + ".sock")));
     Path conf = write(name + "-keepalived.conf", PairConfigs.keepalivedForHakit(name, priority));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", node.ns, java, "-Xmx128m",

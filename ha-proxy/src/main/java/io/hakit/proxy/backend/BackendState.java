@@ -35,6 +35,11 @@ public final class BackendState {
   private final AtomicInteger transactions = new AtomicInteger();
   private final java.util.concurrent.atomic.AtomicLong dequeued = new java.util.concurrent.atomic.AtomicLong();
   private final ManualHealthSource health;
+  private final TrafficCounters counters = new TrafficCounters();
+  private volatile long lastChangeMillis = System.currentTimeMillis();
+  private final AtomicInteger downTransitions = new AtomicInteger();
+  private volatile long downSinceMillis = System.currentTimeMillis();
+  private final java.util.concurrent.atomic.AtomicLong downtimeMillis = new java.util.concurrent.atomic.AtomicLong();
 
   /** {@code timeout connect} in ms, 0 = infinite. */
   public final int connectMillis;
@@ -171,7 +176,18 @@ public final class BackendState {
     for (LoopBalancer lb : loopBalancers) {
       lb.loop().execute(() -> lb.balancer().onServerStateChanged(server));
     }
+    boolean wasUp = health.current().isUp();
     health.set(computeHealth());
+    if (wasUp != health.current().isUp()) {
+      long now = System.currentTimeMillis();
+      lastChangeMillis = now;
+      if (wasUp) {
+        downTransitions.incrementAndGet();
+        downSinceMillis = now;
+      } else {
+        downtimeMillis.addAndGet(now - downSinceMillis);
+      }
+    }
     if (server.isUp()) {
       onSlotFreed();
     }
@@ -189,6 +205,27 @@ public final class BackendState {
   private Health computeHealth() {
     return anyServerUp() ? Health.up("backend " + model.name() + " has a server up")
         : Health.down("backend " + model.name() + " has no server available");
+  }
+
+  /** Requests, statuses, bytes of this backend, for show stat. */
+  public TrafficCounters counters() {
+    return counters;
+  }
+
+  /** When the backend last went UP or DOWN, ms since the epoch. */
+  public long lastChangeMillis() {
+    return lastChangeMillis;
+  }
+
+  /** UP to DOWN transitions of the whole backend ({@code chkdown} of the BACKEND row). */
+  public int downTransitions() {
+    return downTransitions.get();
+  }
+
+  /** Time the backend spent DOWN so far, ms. */
+  public long downtimeMillis() {
+    long d = downtimeMillis.get();
+    return health.current().isUp() ? d : d + System.currentTimeMillis() - downSinceMillis;
   }
 
   public LoadBalancerFactory factory() {

@@ -5,6 +5,7 @@ import io.hakit.core.model.Server;
 import io.hakit.core.net.Endpoint;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The live state of one server, shared by every event loop: up/down (written by its health
@@ -19,6 +20,17 @@ public final class ServerState implements ServerView {
   private final AtomicInteger active = new AtomicInteger();
   private volatile boolean up;
   private volatile int weight;
+  // Runtime admin state and statistics (written by the stats CLI, the checker's loop or sessions).
+  private final TrafficCounters counters = new TrafficCounters();
+  private volatile boolean maintenance;
+  private volatile boolean draining;
+  private volatile boolean checksPaused;
+  private volatile LastCheck lastCheck = LastCheck.NONE;
+  private volatile long lastChangeMillis = System.currentTimeMillis();
+  private volatile long downSinceMillis;
+  private final AtomicLong downtimeMillis = new AtomicLong();
+  private final AtomicLong failedChecks = new AtomicLong();
+  private final AtomicLong downTransitions = new AtomicLong();
 
   ServerState(int index, Server model, BackendState backend) {
     this.index = index;
@@ -30,7 +42,8 @@ public final class ServerState implements ServerView {
           + " (expected: host:port; unix sockets and port offsets are not supported yet)");
     }
     this.socketAddress = new InetSocketAddress(a.host(), a.port());
-    this.up = !model.disabled();
+    this.up = true;
+    this.maintenance = model.disabled();
     this.weight = model.weight();
   }
 
@@ -66,8 +79,14 @@ public final class ServerState implements ServerView {
     return backend.name() + "/" + model.name();
   }
 
+  /** The effective weight: 0 while draining. */
   @Override
   public int weight() {
+    return draining ? 0 : weight;
+  }
+
+  /** The weight set by config or {@code set weight}, draining aside (HAProxy's uweight). */
+  public int userWeight() {
     return weight;
   }
 
@@ -81,8 +100,14 @@ public final class ServerState implements ServerView {
     return model.backup();
   }
 
+  /** UP for the checks and not in maintenance: what the balancer may use. */
   @Override
   public boolean isUp() {
+    return up && !maintenance;
+  }
+
+  /** What the health checks say, maintenance aside. */
+  public boolean isCheckedUp() {
     return up;
   }
 
@@ -105,6 +130,7 @@ public final class ServerState implements ServerView {
         return false;
       }
       if (active.compareAndSet(a, a + 1)) {
+        counters.observeCurrent(a + 1);
         return true;
       }
     }
@@ -122,6 +148,14 @@ public final class ServerState implements ServerView {
       return false;
     }
     up = nowUp;
+    long now = System.currentTimeMillis();
+    if (nowUp) {
+      downtimeMillis.addAndGet(now - downSinceMillis);
+    } else {
+      downSinceMillis = now;
+      downTransitions.incrementAndGet();
+    }
+    lastChangeMillis = now;
     backend.onServerStateChanged(this);
     return true;
   }
@@ -133,6 +167,77 @@ public final class ServerState implements ServerView {
     }
     weight = newWeight;
     backend.onWeightChanged(this);
+  }
+
+  public TrafficCounters counters() {
+    return counters;
+  }
+
+  /** {@code set server B/S state maint} (true) or {@code ready} (false); checks go on. Any thread. */
+  public void setMaintenance(boolean on) {
+    if (maintenance != on) {
+      maintenance = on;
+      lastChangeMillis = System.currentTimeMillis();
+      backend.onServerStateChanged(this);
+    }
+  }
+
+  public boolean inMaintenance() {
+    return maintenance;
+  }
+
+  /** {@code set server B/S state drain}: UP, but the balancer gives it no new traffic. Any thread. */
+  public void setDraining(boolean on) {
+    if (draining != on) {
+      draining = on;
+      lastChangeMillis = System.currentTimeMillis();
+      backend.onWeightChanged(this);
+    }
+  }
+
+  public boolean isDraining() {
+    return draining;
+  }
+
+  /** {@code disable health} (true) / {@code enable health}: checks stop changing the state. */
+  public void pauseChecks(boolean paused) {
+    checksPaused = paused;
+  }
+
+  public boolean checksPaused() {
+    return checksPaused;
+  }
+
+  /** Called by the health checker after each probe; a failure while UP counts as {@code chkfail}. */
+  public void recordCheck(LastCheck check, boolean failedWhileUp) {
+    if (failedWhileUp) {
+      failedChecks.incrementAndGet();
+    }
+    lastCheck = check;
+  }
+
+  public LastCheck lastCheck() {
+    return lastCheck;
+  }
+
+  public long failedChecks() {
+    return failedChecks.get();
+  }
+
+  /** UP to DOWN transitions ({@code chkdown}). */
+  public long downTransitions() {
+    return downTransitions.get();
+  }
+
+  /** Time spent DOWN so far, ms. */
+  public long downtimeMillis() {
+    long d = downtimeMillis.get();
+    return up ? d : d + System.currentTimeMillis() - downSinceMillis;
+  }
+
+  /** When the state last changed (check or admin), ms since the epoch. */
+  public long lastChangeMillis() {
+    return lastChangeMillis;
   }
 
   @Override

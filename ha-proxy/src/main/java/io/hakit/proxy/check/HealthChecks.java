@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The health checks of every server with {@code check}, each on an event loop of the proxy
- * (spread round robin): no thread of their own.
+ * (spread round robin): no thread of their own. Servers in maintenance are checked too, as
+ * HAProxy does, so that {@code enable server} finds their real state.
  */
 public final class HealthChecks {
   private final List<ServerChecker> checkers = new ArrayList<>();
@@ -22,7 +23,7 @@ public final class HealthChecks {
     for (BackendState b : backends) {
       LogTargets events = logs.targetsFor(b.model().log().targets());
       for (ServerState s : b.servers()) {
-        if (s.model().check().enabled() && !s.model().disabled()) {
+        if (s.model().check().enabled()) {
           checkers.add(new ServerChecker(s, group.next(), transport, events));
         }
       }

@@ -4,6 +4,7 @@ import io.hakit.core.model.HealthCheckSpec;
 import io.hakit.core.model.ServerCheck;
 import io.hakit.core.model.TimeoutKind;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.LastCheck;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.syslog.LogTargets;
 import io.hakit.proxy.syslog.Severity;
@@ -96,7 +97,7 @@ final class ServerChecker {
   }
 
   private long interval() {
-    if (!server.isUp()) {
+    if (!server.isCheckedUp()) {
       return successes > 0 ? check.effectiveFastinter().toMillis() : check.effectiveDowninter().toMillis();
     }
     return failures > 0 ? check.effectiveFastinter().toMillis() : check.inter().toMillis();
@@ -104,6 +105,11 @@ final class ServerChecker {
 
   private void runCheck() {
     if (stopped) {
+      return;
+    }
+    if (server.checksPaused()) {
+      // disable health: the server keeps its state until enable health.
+      schedule(check.inter().toMillis());
       return;
     }
     long start = System.nanoTime();
@@ -143,9 +149,10 @@ final class ServerChecker {
     if (stopped) {
       return;
     }
+    boolean failedWhileUp = !r.ok() && server.isCheckedUp();
     if (r.ok()) {
       failures = 0;
-      if (!server.isUp() && ++successes >= check.rise()) {
+      if (!server.isCheckedUp() && ++successes >= check.rise()) {
         successes = 0;
         server.setUp(true);
         BackendState be = server.backend();
@@ -155,7 +162,7 @@ final class ServerChecker {
       }
     } else {
       successes = 0;
-      if (server.isUp() && ++failures >= check.fall()) {
+      if (server.isCheckedUp() && ++failures >= check.fall()) {
         failures = 0;
         server.setUp(false);
         BackendState be = server.backend();
@@ -169,6 +176,7 @@ final class ServerChecker {
         }
       }
     }
+    server.recordCheck(lastCheck(r), failedWhileUp);
     schedule(interval());
   }
 
@@ -176,6 +184,23 @@ final class ServerChecker {
   private void report(Severity severity, String message) {
     logger.warn("{}", message);
     events.send(severity, message);
+  }
+
+  /** The result as show stat reports it, with HAProxy's check health (0 .. rise+fall-1). */
+  private LastCheck lastCheck(CheckResult r) {
+    int rise = check.rise();
+    int fall = check.fall();
+    int health = server.isCheckedUp() ? rise + fall - 1 - failures : successes;
+    String code = switch (r.reason()) {
+      case "Layer4 check passed" -> "L4OK";
+      case "Layer4 timeout" -> "L4TOUT";
+      case "Layer4 connection problem" -> "L4CON";
+      case "Layer7 check passed" -> "L7OK";
+      case "Layer7 wrong status" -> "L7STS";
+      case "Layer7 timeout" -> "L7TOUT";
+      default -> "L7RSP";
+    };
+    return new LastCheck(code, r.code(), r.durationMillis(), r.info(), r.reason(), health);
   }
 
   /** Reads the status line of an HTTP check's answer. */

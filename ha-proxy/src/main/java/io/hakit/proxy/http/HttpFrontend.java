@@ -10,7 +10,9 @@ import io.hakit.core.model.TimeoutKind;
 import io.hakit.proxy.acl.AclCompiler;
 import io.hakit.proxy.acl.AclPredicate;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.TrafficCounters;
 import io.hakit.proxy.log.AccessLog;
+import io.hakit.proxy.stats.StatsPage;
 import io.hakit.proxy.backend.Connector;
 import io.netty.channel.ChannelHandler;
 import java.time.Duration;
@@ -46,6 +48,9 @@ public final class HttpFrontend {
   final AccessLog log;
   final Connector connector;
   final BooleanSupplier stopping;
+  final TrafficCounters counters = new TrafficCounters();
+  /** {@code stats enable}: requests for its URI are answered here, or null. */
+  final @Nullable StatsPage statsPage;
 
   /**
    * Compiles a frontend.
@@ -55,7 +60,14 @@ public final class HttpFrontend {
    */
   public HttpFrontend(Frontend model, Map<String, BackendState> backends, Connector connector, AccessLog log,
       BooleanSupplier stopping) {
+    this(model, backends, connector, log, stopping, null);
+  }
+
+  /** The same, with the stats page this frontend serves ({@code stats enable}), or null. */
+  public HttpFrontend(Frontend model, Map<String, BackendState> backends, Connector connector, AccessLog log,
+      BooleanSupplier stopping, @Nullable StatsPage statsPage) {
     this.model = model;
+    this.statsPage = statsPage;
     String where = "frontend '" + model.name() + "'";
     List<Route> list = new ArrayList<>();
     for (BackendRule r : model.backendRules()) {
@@ -94,6 +106,11 @@ public final class HttpFrontend {
 
   public String name() {
     return model.name();
+  }
+
+  /** This frontend's traffic, for show stat. */
+  public TrafficCounters counters() {
+    return counters;
   }
 
   /** A handler for one accepted client connection. */

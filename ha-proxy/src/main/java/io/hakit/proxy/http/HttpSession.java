@@ -8,6 +8,7 @@ import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.QueuedRequest;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.internal.DeadlineTimer;
+import io.hakit.proxy.stats.StatsPage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -118,12 +119,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     req.setSource(source);
     tx.accepted(client);
+    fe.counters.sessionOpened();
     arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof ByteBuf buf) {
+      fe.counters.bytesIn(buf.readableBytes());
       onClientData(buf);
     } else {
       ReferenceCountUtil.release(msg);
@@ -147,6 +150,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       clientInputClosed = true;
       if (state == State.IDLE || state == State.HEAD || state == State.QUEUED || state == State.CONNECTING
           || (state == State.EXCHANGE && !requestBody.isDone())) {
+        if (state == State.HEAD || (state == State.IDLE && firstRequest)) {
+          countStats("CR");
+        }
         abort();
       } else {
         closeAfter = true;
@@ -162,6 +168,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    fe.counters.sessionClosed();
     if (state != State.CLOSED) {
       logIfUseful(tx.status == 0 && state == State.IDLE && !firstRequest ? null : "CD");
     }
@@ -309,6 +316,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       }
     }
     tx.afterRequestRules();
+    if (fe.statsPage != null && fe.statsPage.matches(req.uri)) {
+      answerStats(fe.statsPage);
+      return;
+    }
     BackendState be = fe.route(req);
     if (be == null) {
       localError(503, "SC", false);
@@ -316,6 +327,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     backend = be;
     tx.attach(be);
+    be.counters().request();
+    be.counters().session();
     Backend bm = be.model();
     mode = HttpConnectionMode.strongest(fe.connectionMode, bm.connectionMode());
     prepareServerHead(bm);
@@ -323,6 +336,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     excluded = null;
     tx.queueDone = System.currentTimeMillis();
     pickAndConnect();
+  }
+
+  /** The stats page, produced here as HAProxy's stats applet does ({@code <STATS>} in the log, LR). */
+  private void answerStats(StatsPage page) {
+    StatsPage.Answer a = page.answer(req.method, req.uri, req.get("authorization"));
+    tx.status = a.status();
+    tx.serverName = "<STATS>";
+    localResponse(Unpooled.wrappedBuffer(a.bytes()), "LR", clientWantsClose);
   }
 
   /** Connection and forwardfor headers as HAProxy sets them towards the server. */
@@ -362,6 +383,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     server = s;
     tx.assigned(s);
+    tx.served = s;
+    s.counters().session();
+    s.counters().request();
+    s.counters().selected();
+    be.counters().selected();
     connect(s);
   }
 
@@ -387,11 +413,15 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         idle.session = this;
         leg = idle;
         reused = true;
+        s.counters().connection(true);
+        backend.counters().connection(true);
         onConnected();
         return;
       }
     }
     reused = false;
+    s.counters().connection(false);
+    backend.counters().connection(false);
     ServerLeg l = new ServerLeg(s, this);
     leg = l;
     fe.connector.connect(loop, backend, s, l).addListener((ChannelFutureListener) f -> {
@@ -413,14 +443,20 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     leg = null;
     server = null;
     failed.release();
+    failed.counters().connectError();
+    backend.counters().connectError();
     Backend bm = backend.model();
     if (retries >= bm.retries()) {
       localError(503, "SC", false);
       return;
     }
     retries++;
+    failed.counters().retry();
+    backend.counters().retry();
     boolean redispatch = bm.redispatch() && retries == bm.retries();
     if (redispatch) {
+      failed.counters().redispatch();
+      backend.counters().redispatch();
       excluded = failed;
       pickAndConnect();
       return;
@@ -824,12 +860,15 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       return;
     }
     if (!requestDecoder.inProgress() && state == State.IDLE && fe.log.dontLogNull()) {
+      // Not logged, but counted: HAProxy's stats see the empty connection as a failed request.
+      countStats(termination);
       return;
     }
     finishLog(termination);
   }
 
   private void finishLog(String termination) {
+    countStats(termination);
     if (!fe.log.httpEnabled() || (fe.log.dontLogNull() && req.method.isEmpty() && !requestDecoder.inProgress()
         && tx.status == 408)) {
       // dontlognull: a connection that sent nothing (a probe timing out) leaves no line.
@@ -837,6 +876,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       return;
     }
     tx.log(termination, retries);
+  }
+
+  /** The show stat counters of a finished transaction (one call per access-log line). */
+  private void countStats(String termination) {
+    TransactionStats.count(fe, backend, tx, termination);
   }
 
   // ---------------------------------------------------------------- BalanceRequest

@@ -1,6 +1,7 @@
 package io.hakit.proxy.http;
 
 import io.hakit.proxy.acl.RequestSample;
+import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.log.AccessLog;
 import io.hakit.proxy.log.SessionRecord;
 import io.hakit.proxy.logformat.Captured;
@@ -17,6 +18,8 @@ final class Transaction extends SessionRecord {
   private final HttpHead response;
   private final @Nullable Captured captured;
   private boolean responseSeen;
+  /** The server that took the request, for its stats counters. */
+  @Nullable ServerState served;
 
   Transaction(AccessLog log, HttpHead request, HttpHead response) {
     super(log);
@@ -96,6 +99,7 @@ final class Transaction extends SessionRecord {
   @Override
   public void reset() {
     super.reset();
+    served = null;
     responseSeen = false;
     if (captured != null) {
       captured.clear();

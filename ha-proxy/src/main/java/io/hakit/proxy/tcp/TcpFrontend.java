@@ -4,6 +4,7 @@ import io.hakit.core.HaException;
 import io.hakit.core.model.Frontend;
 import io.hakit.core.model.TimeoutKind;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.TrafficCounters;
 import io.hakit.proxy.log.AccessLog;
 import io.hakit.proxy.backend.Connector;
 import io.netty.channel.ChannelHandler;
@@ -20,6 +21,7 @@ public final class TcpFrontend {
   final Connector connector;
   final AccessLog log;
   final long clientNanos;
+  final TrafficCounters counters = new TrafficCounters();
 
   public TcpFrontend(Frontend model, Map<String, BackendState> backends, Connector connector, AccessLog log) {
     this.model = model;
@@ -31,6 +33,11 @@ public final class TcpFrontend {
     this.connector = connector;
     this.log = log;
     this.clientNanos = model.timeouts().get(TimeoutKind.CLIENT).map(java.time.Duration::toNanos).orElse(0L);
+  }
+
+  /** This frontend's connections, for show stat. */
+  public TrafficCounters counters() {
+    return counters;
   }
 
   public ChannelHandler newSession() {

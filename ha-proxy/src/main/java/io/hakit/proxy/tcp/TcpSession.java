@@ -58,6 +58,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     client = ctx.channel();
+    fe.counters.sessionOpened();
+    fe.backend.counters().session();
     start = System.currentTimeMillis();
     if (client.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
       source = a.getAddress().getAddress();
@@ -88,6 +90,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     }
     chosen = s;
     record.assigned(s);
+    s.counters().session();
+    s.counters().selected();
+    be.counters().selected();
     Relay toClient = new Relay();
     fe.connector.connect(client.eventLoop(), be, s, toClient).addListener((ChannelFutureListener) f -> {
           if (closed) {
@@ -200,6 +205,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    fe.counters.sessionClosed();
     // A clean close ends a TCP session normally ("--" in HAProxy's log); errors go through exceptionCaught.
     finish("--");
   }
