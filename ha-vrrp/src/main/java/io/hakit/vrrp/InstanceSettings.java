@@ -15,7 +15,7 @@ record InstanceSettings(String name, int vrid, int priority, String interfaceNam
     int version, int advertIntervalCentis, boolean preempt, Duration preemptDelay, List<InetAddress> unicastPeers,
     @Nullable InetAddress sourceAddress, @Nullable String password, List<TrackedSource> tracked,
     List<VrrpStateListener> listeners, VrrpTransportFactory transportFactory, VirtualAddressManager addressManager,
-    GarpSettings garp, boolean ownerStartsAsMaster, boolean ipv6) {
+    GarpSettings garp, boolean ownerStartsAsMaster, boolean ipv6, int pacedAdvertsAhead) {
 
   InstanceSettings {
     addresses = List.copyOf(addresses);

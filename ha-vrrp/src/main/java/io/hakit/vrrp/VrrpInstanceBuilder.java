@@ -54,6 +54,7 @@ public final class VrrpInstanceBuilder {
   private @Nullable VirtualAddressManager addressManager;
   private @Nullable GarpSettings garp;
   private @Nullable VrrpState initialState;
+  private @Nullable Integer pacedAdvertsAhead;
 
   VrrpInstanceBuilder() {}
 
@@ -320,6 +321,23 @@ public final class VrrpInstanceBuilder {
     return this;
   }
 
+  /**
+   * How many of a master's next timed adverts are queued in the kernel, where the transport can
+   * (the Linux raw transport: io_uring, Linux 5.16+), so that they leave on their deadlines while
+   * the JVM is stopped at a GC safepoint or starved of CPU; 0 sends every advert from the
+   * instance's thread. Default {@value #DEFAULT_PACED_ADVERTS_AHEAD}: a pause of up to that many
+   * intervals plus the backup's Master_Down_Interval goes unnoticed; a JVM frozen for good keeps
+   * advertising that many intervals longer (a crashed one stops at once: its queue dies with it).
+   */
+  public VrrpInstanceBuilder pacedAdvertsAhead(int adverts) {
+    checkUnset(this.pacedAdvertsAhead, "pacedAdvertsAhead");
+    this.pacedAdvertsAhead = range(adverts, 0, 16, "pacedAdvertsAhead");
+    return this;
+  }
+
+  /** The default of {@link #pacedAdvertsAhead(int)}. */
+  public static final int DEFAULT_PACED_ADVERTS_AHEAD = 3;
+
   /** Checks the combination and builds the (not yet started) instance. */
   public VrrpInstance build() {
     String n = require(name, "name");
@@ -359,7 +377,8 @@ public final class VrrpInstanceBuilder {
     return new VrrpInstance(new InstanceSettings(n, id, priority == null ? 100 : priority, ifName, all, allExcluded, v,
         intervalCentis, preempt == null || preempt, preemptDelay == null ? Duration.ZERO : preemptDelay,
         unicastPeers, sourceAddress, password, tracked, listeners, factory, manager,
-        garp == null ? GarpSettings.KEEPALIVED_DEFAULTS : garp, initialState != VrrpState.BACKUP, ipv6));
+        garp == null ? GarpSettings.KEEPALIVED_DEFAULTS : garp, initialState != VrrpState.BACKUP, ipv6,
+        pacedAdvertsAhead == null ? DEFAULT_PACED_ADVERTS_AHEAD : pacedAdvertsAhead));
   }
 
   private boolean familyIsIpv6(List<VirtualAddress> all) {

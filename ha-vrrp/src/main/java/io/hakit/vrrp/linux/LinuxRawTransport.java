@@ -1,5 +1,6 @@
 package io.hakit.vrrp.linux;
 
+import io.hakit.vrrp.transport.PacedSender;
 import io.hakit.vrrp.transport.TransportSpec;
 import io.hakit.vrrp.transport.VrrpTransport;
 import java.io.IOException;
@@ -102,6 +103,18 @@ final class LinuxRawTransport implements VrrpTransport {
         throw new IOException("(" + spec.interfaceName() + ") VRRP transport " + (closed ? "closed" : "not started"));
       }
       socket.sendTo(vrrpMessage, vrrpMessage.length, sockaddr, destination.getHostAddress());
+    }
+  }
+
+  /** io_uring-timed sends on a duplicate of the send socket (Linux 5.16+), so adverts leave on time during GC pauses. */
+  @Override
+  public PacedSender openPacedSender(int capacity) throws IOException {
+    synchronized (sendLock) {
+      NativeSocket socket = sendSocket;
+      if (socket == null) {
+        throw new IOException("(" + spec.interfaceName() + ") VRRP transport " + (closed ? "closed" : "not started"));
+      }
+      return IoUringPacedSender.open(socket.fd(), ifindex, capacity, "VRRP send " + spec.interfaceName());
     }
   }
 

@@ -2,6 +2,7 @@ package io.hakit.vrrp.transport;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries VRRP messages (the bytes after the IP header) between routers of one link. The
@@ -28,6 +29,14 @@ public interface VrrpTransport extends AutoCloseable {
    * link-local address.
    */
   InetAddress sourceAddress();
+
+  /**
+   * A sender that times messages in the kernel, or null when this transport cannot (the default).
+   * Called on the scheduler thread after {@link #start}; the caller closes it before the transport.
+   */
+  default @Nullable PacedSender openPacedSender(int capacity) throws IOException {
+    return null;
+  }
 
   /** Stops receiving and releases the socket(s). Idempotent. */
   @Override
