@@ -171,6 +171,9 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
   }
 
   private void run() {
+    if (!settings.scheduling().isUnchanged() && !transport.tuneCurrentThread("vrrp-" + settings.name())) {
+      logger.warn("({}) thread scheduling {} not (fully) applied by the transport", settings.name(), settings.scheduling());
+    }
     openPacing();
     try {
       while (!stopRequested) {

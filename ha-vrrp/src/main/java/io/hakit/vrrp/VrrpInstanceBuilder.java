@@ -5,6 +5,7 @@ import io.hakit.vrrp.internal.InetLiterals;
 import io.hakit.vrrp.address.VirtualAddress;
 import io.hakit.vrrp.address.VirtualAddressManager;
 import io.hakit.vrrp.fsm.VrrpState;
+import io.hakit.vrrp.transport.ThreadScheduling;
 import io.hakit.vrrp.transport.VrrpTransportFactory;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -55,6 +56,7 @@ public final class VrrpInstanceBuilder {
   private @Nullable GarpSettings garp;
   private @Nullable VrrpState initialState;
   private @Nullable Integer pacedAdvertsAhead;
+  private @Nullable ThreadScheduling scheduling;
 
   VrrpInstanceBuilder() {}
 
@@ -335,6 +337,18 @@ public final class VrrpInstanceBuilder {
     return this;
   }
 
+  /**
+   * Nice value, SCHED_RR priority and memory locking for the instance's scheduler thread and the
+   * transport's receive thread (keepalived's {@code vrrp_priority}, {@code vrrp_rt_priority},
+   * {@code vrrp_no_swap}); applied by transports that can, warned about and skipped without the
+   * privilege. Default {@link ThreadScheduling#UNCHANGED}.
+   */
+  public VrrpInstanceBuilder scheduling(ThreadScheduling scheduling) {
+    checkUnset(this.scheduling, "scheduling");
+    this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
+    return this;
+  }
+
   /** The default of {@link #pacedAdvertsAhead(int)}. */
   public static final int DEFAULT_PACED_ADVERTS_AHEAD = 3;
 
@@ -378,7 +392,8 @@ public final class VrrpInstanceBuilder {
         intervalCentis, preempt == null || preempt, preemptDelay == null ? Duration.ZERO : preemptDelay,
         unicastPeers, sourceAddress, password, tracked, listeners, factory, manager,
         garp == null ? GarpSettings.KEEPALIVED_DEFAULTS : garp, initialState != VrrpState.BACKUP, ipv6,
-        pacedAdvertsAhead == null ? DEFAULT_PACED_ADVERTS_AHEAD : pacedAdvertsAhead));
+        pacedAdvertsAhead == null ? DEFAULT_PACED_ADVERTS_AHEAD : pacedAdvertsAhead,
+        scheduling == null ? ThreadScheduling.UNCHANGED : scheduling));
   }
 
   private boolean familyIsIpv6(List<VirtualAddress> all) {

@@ -78,7 +78,8 @@ final class LinuxRawTransport implements VrrpTransport {
     synchronized (sendLock) {
       sendSocket = send;
     }
-    RawReceiveLoop receiveLoop = new RawReceiveLoop(receive, wakeup, spec.ipv6(), spec.interfaceName(), receiver);
+    RawReceiveLoop receiveLoop = new RawReceiveLoop(receive, wakeup, spec.ipv6(), spec.interfaceName(), receiver,
+        spec.scheduling());
     Thread receiveThread = new Thread(receiveLoop, "vrrp-rx-" + spec.interfaceName() + (spec.ipv6() ? "-v6" : "-v4"));
     receiveThread.setDaemon(true);
     receiveThread.start();
@@ -116,6 +117,12 @@ final class LinuxRawTransport implements VrrpTransport {
       }
       return IoUringPacedSender.open(socket.fd(), ifindex, capacity, "VRRP send " + spec.interfaceName());
     }
+  }
+
+  /** nice / SCHED_RR / mlockall as the spec asks (keepalived's vrrp_priority, vrrp_rt_priority, vrrp_no_swap). */
+  @Override
+  public boolean tuneCurrentThread(String who) {
+    return ThreadTuning.applyToCurrentThread(spec.scheduling(), who);
   }
 
   @Override

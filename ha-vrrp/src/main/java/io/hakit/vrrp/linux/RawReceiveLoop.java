@@ -3,6 +3,7 @@ package io.hakit.vrrp.linux;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import io.hakit.vrrp.transport.ReceivedMessage;
+import io.hakit.vrrp.transport.ThreadScheduling;
 import io.hakit.vrrp.transport.VrrpTransport;
 import java.net.InetAddress;
 import org.jspecify.annotations.Nullable;
@@ -31,9 +32,12 @@ final class RawReceiveLoop implements Runnable {
   private final String interfaceName;
   private final VrrpTransport.Receiver receiver;
   private final RateLimitedLog rateLimited = new RateLimitedLog(logger);
+  private final ThreadScheduling scheduling;
   private volatile boolean stopping;
 
-  RawReceiveLoop(NativeSocket socket, Wakeup wakeup, boolean ipv6, String interfaceName, VrrpTransport.Receiver receiver) {
+  RawReceiveLoop(NativeSocket socket, Wakeup wakeup, boolean ipv6, String interfaceName, VrrpTransport.Receiver receiver,
+      ThreadScheduling scheduling) {
+    this.scheduling = scheduling;
     this.socket = socket;
     this.wakeup = wakeup;
     this.ipv6 = ipv6;
@@ -49,6 +53,8 @@ final class RawReceiveLoop implements Runnable {
 
   @Override
   public void run() {
+    // The receive thread stamps arrivals for the backup's down timer: it deserves the advert thread's priority.
+    ThreadTuning.applyToCurrentThread(scheduling, interfaceName + " receive");
     LibC libc = LibC.get();
     try (Memory fds = new Memory(16);
         Memory message = new Memory(NativeStructs.MSGHDR_SIZE);

@@ -38,6 +38,15 @@ public interface VrrpTransport extends AutoCloseable {
     return null;
   }
 
+  /**
+   * Applies the spec's {@link ThreadScheduling} to the calling thread (the instance's scheduler
+   * calls it first thing); false when it could not (the default: a transport without native calls
+   * leaves threads as they are).
+   */
+  default boolean tuneCurrentThread(String who) {
+    return false;
+  }
+
   /** Stops receiving and releases the socket(s). Idempotent. */
   @Override
   void close();
