@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,8 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
   private final AtomicLong packetsArrived = new AtomicLong(); // counted by the receive thread on arrival
   private final AtomicLong packetsHandled = new AtomicLong(); // ... and once queued or dropped
   private @Nullable AdvertPacing pacing; // scheduler thread
+  private static final int MAX_PACED_MESSAGES = 64;
+  private final long maxDeferNanos;
   private long firingDeadline = VrrpStateMachine.NO_DEADLINE; // the deadline whose timer runs now (scheduler thread)
   private final Thread thread;
   private volatile VrrpState state = VrrpState.INIT;
@@ -66,6 +69,7 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
     this.counters = counters;
     this.addresses = addresses;
     this.validator = new AdvertValidator(settings);
+    this.maxDeferNanos = Timing.centisToNanos(settings.advertIntervalCentis());
     this.fsm = new VrrpStateMachine(new FsmConfig(settings.name(), settings.version(), settings.priority(),
         settings.advertIntervalCentis(), settings.preempt(), settings.preemptDelay().toNanos(), source,
         settings.ownerStartsAsMaster()), this);
@@ -213,7 +217,7 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
       return;
     }
     try {
-      PacedSender sender = transport.openPacedSender(ahead * adverts.destinations().size());
+      PacedSender sender = transport.openPacedSender(Math.min(MAX_PACED_MESSAGES, ahead * adverts.destinations().size()));
       if (sender == null) {
         logger.debug("({}) transport cannot time adverts in the kernel; sending them from the scheduler thread",
             settings.name());
@@ -249,9 +253,11 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
       return;
     }
     boolean advert = fsm.state() == VrrpState.MASTER;
-    if (!advert && packetsArrived.get() != packetsHandled.get()) {
-      // An advert arrived before this check and is still being validated on the receive thread: it
-      // may reset the down timer, so let it reach the queue first (the loop comes back within 1 ms).
+    if (!advert && now - deadline < maxDeferNanos
+        && (packetsArrived.get() != packetsHandled.get() || transport.receivePending())) {
+      // An advert came in before this check and is still in the socket or being validated on the
+      // receive thread (starved, or stopped at the same safepoint as we were): it may reset the down
+      // timer, so let it reach the queue first. Bounded: at most one advert interval past the deadline.
       waitForReceiveThread();
       return;
     }
@@ -267,11 +273,12 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
     }
   }
 
+  /** Gives the receive thread up to 1 ms (in steps of 0.25 ms) to hand its advert over; the loop then looks again. */
   private void waitForReceiveThread() {
     long until = System.nanoTime() + 1_000_000L;
-    while (packetsArrived.get() != packetsHandled.get() && System.nanoTime() - until < 0) {
-      java.util.concurrent.locks.LockSupport.parkNanos(50_000L);
-    }
+    do {
+      LockSupport.parkNanos(250_000L);
+    } while (packetsArrived.get() != packetsHandled.get() && System.nanoTime() - until < 0);
   }
 
   private void runSafely(Runnable event) {

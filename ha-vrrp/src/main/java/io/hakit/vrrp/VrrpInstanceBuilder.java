@@ -327,14 +327,23 @@ public final class VrrpInstanceBuilder {
    * How many of a master's next timed adverts are queued in the kernel, where the transport can
    * (the Linux raw transport: io_uring, Linux 5.16+), so that they leave on their deadlines while
    * the JVM is stopped at a GC safepoint or starved of CPU; 0 sends every advert from the
-   * instance's thread. Default {@value #DEFAULT_PACED_ADVERTS_AHEAD}: a pause of up to that many
-   * intervals plus the backup's Master_Down_Interval goes unnoticed; a JVM frozen for good keeps
-   * advertising that many intervals longer (a crashed one stops at once: its queue dies with it).
+   * instance's thread. Default: enough to cover {@value #DEFAULT_PACED_MILLIS} ms (5 at 100 ms, 1
+   * from 500 ms on). A pause of up to that long leaves no gap in the adverts, and one of up to that
+   * plus the backups' Master_Down_Interval causes no failover; a JVM frozen for good keeps advertising
+   * that much longer than keepalived would (a crashed one stops at once: its queue dies with it).
    */
   public VrrpInstanceBuilder pacedAdvertsAhead(int adverts) {
     checkUnset(this.pacedAdvertsAhead, "pacedAdvertsAhead");
     this.pacedAdvertsAhead = range(adverts, 0, 16, "pacedAdvertsAhead");
     return this;
+  }
+
+  /** How far ahead {@link #pacedAdvertsAhead(int)} queues by default, in milliseconds. */
+  public static final int DEFAULT_PACED_MILLIS = 500;
+
+  static int defaultPacedAhead(int intervalCentis) {
+    int intervalMillis = intervalCentis * 10;
+    return Math.max(1, Math.min(16, (DEFAULT_PACED_MILLIS + intervalMillis - 1) / intervalMillis));
   }
 
   /**
@@ -348,9 +357,6 @@ public final class VrrpInstanceBuilder {
     this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
     return this;
   }
-
-  /** The default of {@link #pacedAdvertsAhead(int)}. */
-  public static final int DEFAULT_PACED_ADVERTS_AHEAD = 3;
 
   /** Checks the combination and builds the (not yet started) instance. */
   public VrrpInstance build() {
@@ -392,7 +398,7 @@ public final class VrrpInstanceBuilder {
         intervalCentis, preempt == null || preempt, preemptDelay == null ? Duration.ZERO : preemptDelay,
         unicastPeers, sourceAddress, password, tracked, listeners, factory, manager,
         garp == null ? GarpSettings.KEEPALIVED_DEFAULTS : garp, initialState != VrrpState.BACKUP, ipv6,
-        pacedAdvertsAhead == null ? DEFAULT_PACED_ADVERTS_AHEAD : pacedAdvertsAhead,
+        pacedAdvertsAhead == null ? defaultPacedAhead(intervalCentis) : pacedAdvertsAhead,
         scheduling == null ? ThreadScheduling.UNCHANGED : scheduling));
   }
 

@@ -47,6 +47,14 @@ class VrrpInstanceBuilderTest {
   }
 
   @Test
+  void defaultPacedAhead_coversHalfASecond() {
+    assertThat(VrrpInstanceBuilder.defaultPacedAhead(10)).isEqualTo(5);
+    assertThat(VrrpInstanceBuilder.defaultPacedAhead(3)).isEqualTo(16); // 30 ms: capped
+    assertThat(VrrpInstanceBuilder.defaultPacedAhead(30)).isEqualTo(2);
+    assertThat(VrrpInstanceBuilder.defaultPacedAhead(100)).isEqualTo(1);
+  }
+
+  @Test
   void setTwice_rejectedNamingCurrentValue() {
     assertThatThrownBy(() -> VrrpInstance.builder().vrid(1).vrid(2)).hasMessage("vrid was already set to 1");
   }

@@ -5,6 +5,7 @@ import io.hakit.vrrp.address.CallbackAddressManager;
 import io.hakit.vrrp.fsm.VrrpState;
 import io.hakit.vrrp.linux.LinuxRawTransportFactory;
 import io.hakit.vrrp.transport.PacedSender;
+import io.hakit.vrrp.transport.ThreadScheduling;
 import io.hakit.vrrp.transport.UdpTransportFactory;
 import io.hakit.vrrp.transport.VrrpTransport;
 import io.hakit.vrrp.transport.VrrpTransportFactory;
@@ -33,13 +34,22 @@ import org.jspecify.annotations.Nullable;
  * Measures how punctual a master's adverts stay while other threads of the same JVM allocate hard
  * (GC pressure), and whether a backup ever takes over by mistake. The master (priority 150) runs
  * here, under load; the backup (100) runs in a child JVM without load, as on another machine; they
- * talk VRRPv3 over UDP on 127.0.0.51/52. The master's send times are compared with the nominal
- * cadence; the child reports every transition, so a MASTER line during the load is a false failover.
+ * talk VRRPv3 on 127.0.0.51/52 (UDP by default; {@code -Dhakit.transport=raw}: raw IP protocol 112
+ * on lo, root only, where timed adverts are queued in the kernel). With 100 ms adverts the backup
+ * takes over after 361 ms of silence.
+ *
+ * <p>Reported: the master's send gaps (from the scheduler thread, or the deadlines of kernel-timed
+ * adverts), the gaps between adverts as the backup's receive thread saw them (the figure that
+ * decides a failover; it adds the backup's own scheduling delays), the false failovers and, for
+ * each, how long before it the master last sent and the backup last received. {@code
+ * -Dhakit.dumpTimes=FILE} writes every send and arrival time (System.nanoTime, comparable with
+ * {@code -Xlog:safepoint} decorated with {@code tn}); {@code -Dhakit.backupJvmArgs="..."} passes
+ * options to the child (its collector, its logs); {@code -Dhakit.rtPriority=N} asks for SCHED_RR.
  *
  * <pre>
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
- * java -Xmx1g [-XX:+UseZGC] -cp benchmarks/target/benchmarks.jar io.hakit.benchmarks.vrrp.AdvertJitterMain \
- *     [seconds] [intervalMs] [allocThreads]
+ * java -Xmx1g [-XX:+UseZGC] [-Dhakit.transport=raw] -cp benchmarks/target/benchmarks.jar \
+ *     io.hakit.benchmarks.vrrp.AdvertJitterMain [seconds] [intervalMs] [allocThreads]
  * </pre>
  * Defaults: 30 s, 100 ms, 2 allocating threads (each keeps a rotating live set of about 135 MB).
  */
@@ -65,7 +75,8 @@ public final class AdvertJitterMain {
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
-        "-Dhakit.transport=" + System.getProperty("hakit.transport", "udp")));
+        "-Dhakit.transport=" + System.getProperty("hakit.transport", "udp"),
+        "-Dhakit.rtPriority=" + Integer.getInteger("hakit.rtPriority", 0)));
     String childArgs = System.getProperty("hakit.backupJvmArgs", "").trim();
     if (!childArgs.isEmpty()) {
       command.addAll(List.of(childArgs.split("\\s+")));
@@ -112,6 +123,7 @@ public final class AdvertJitterMain {
     }
     long gcBefore = gcMillis();
     long loadStart = System.nanoTime();
+    long loadStartEpochMillis = System.currentTimeMillis();
     long firstIndex = sends.get();
     long backupMastersBefore = backupMasters.get();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -121,6 +133,7 @@ public final class AdvertJitterMain {
       }
     }
     long loadEnd = System.nanoTime();
+    long loadEndEpochMillis = System.currentTimeMillis();
     loading.set(false);
     for (Thread t : loaders) {
       t.join();
@@ -152,6 +165,7 @@ public final class AdvertJitterMain {
     out.printf("timer lateness (scheduler): mean %.3f ms, max %.3f ms%n",
         master.counters().meanAdvertLatenessNanos() / 1e6, master.counters().maxAdvertLatenessNanos() / 1e6);
     out.printf("false failovers (unloaded backup JVM became master during the load): %d%n", falseFailovers);
+    out.printf("load window (epoch ms, to cut a packet capture): %d %d%n", loadStartEpochMillis, loadEndEpochMillis);
     long[] arrived;
     synchronized (arrivals) {
       arrived = arrivals.stream().mapToLong(Long::longValue).filter(t -> t >= loadStart && t <= loadEnd).toArray();
@@ -262,6 +276,16 @@ public final class AdvertJitterMain {
         }
 
         @Override
+        public boolean tuneCurrentThread(String who) {
+          return t.tuneCurrentThread(who);
+        }
+
+        @Override
+        public boolean receivePending() {
+          return t.receivePending();
+        }
+
+        @Override
         public InetAddress sourceAddress() {
           return t.sourceAddress();
         }
@@ -282,7 +306,7 @@ public final class AdvertJitterMain {
           }
         })
         .transportFactory(stamping).addressManager(CallbackAddressManager.builder().build())
-        .build();
+        .scheduling(scheduling()).build();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> backup.abandon()));
     backup.start().toCompletableFuture().get(5, TimeUnit.SECONDS);
     long printed = 0;
@@ -306,7 +330,14 @@ public final class AdvertJitterMain {
     return VrrpInstance.builder().name(name).vrid(51).priority(priority).interfaceName("lo")
         .virtualAddress("198.18.0.200/24").version(3).advertInterval(Duration.ofMillis(intervalMs))
         .sourceAddress(self).unicastPeer(peer)
-        .transportFactory(transports).addressManager(CallbackAddressManager.builder().build()).build();
+        .transportFactory(transports).addressManager(CallbackAddressManager.builder().build())
+        .scheduling(scheduling()).build();
+  }
+
+  /** {@code -Dhakit.rtPriority=N}: SCHED_RR N for both instances' threads (keepalived's vrrp_rt_priority). */
+  private static ThreadScheduling scheduling() {
+    int rt = Integer.getInteger("hakit.rtPriority", 0);
+    return rt == 0 ? ThreadScheduling.UNCHANGED : new ThreadScheduling(0, rt, false);
   }
 
   private static VrrpTransportFactory recording(VrrpTransportFactory inner, long[] times, AtomicLong count) {
@@ -331,6 +362,16 @@ public final class AdvertJitterMain {
         public @Nullable PacedSender openPacedSender(int capacity) throws IOException {
           PacedSender p = t.openPacedSender(capacity);
           return p == null ? null : recordingPaced(p, times, count);
+        }
+
+        @Override
+        public boolean tuneCurrentThread(String who) {
+          return t.tuneCurrentThread(who);
+        }
+
+        @Override
+        public boolean receivePending() {
+          return t.receivePending();
         }
 
         @Override

@@ -126,6 +126,15 @@ final class LinuxRawTransport implements VrrpTransport {
   }
 
   @Override
+  public boolean receivePending() {
+    RawReceiveLoop receiveLoop;
+    synchronized (this) {
+      receiveLoop = closed ? null : loop;
+    }
+    return receiveLoop != null && receiveLoop.readable();
+  }
+
+  @Override
   public InetAddress sourceAddress() {
     return source;
   }

@@ -103,6 +103,21 @@ final class RawReceiveLoop implements Runnable {
     }
   }
 
+  /** Whether the socket holds a datagram not read yet (poll(2) without waiting); any thread, while the loop runs. */
+  boolean readable() {
+    if (stopping) {
+      return false;
+    }
+    try (Memory fd = new Memory(8)) {
+      fd.setInt(0, socket.fd());
+      fd.setShort(4, LibC.POLLIN);
+      fd.setShort(6, (short) 0);
+      return LibC.get().poll(fd, 1, 0) > 0 && (fd.getShort(6) & LibC.POLLIN) != 0;
+    } catch (LastErrorException e) {
+      return false;
+    }
+  }
+
   /** poll(2) on the socket and the wakeup; true when the socket may be read and we are not stopping. */
   private boolean await(LibC libc, Memory fds, int timeoutMillis) {
     fds.setInt(0, socket.fd());

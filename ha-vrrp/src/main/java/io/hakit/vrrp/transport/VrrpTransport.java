@@ -47,6 +47,15 @@ public interface VrrpTransport extends AutoCloseable {
     return false;
   }
 
+  /**
+   * True when a datagram waits in the receive socket that the receive thread has not read yet (it
+   * may be starved of CPU or stopped at a safepoint): a backup whose down timer is due gives it the
+   * chance to arrive first. Any thread; the default (cannot tell) is false.
+   */
+  default boolean receivePending() {
+    return false;
+  }
+
   /** Stops receiving and releases the socket(s). Idempotent. */
   @Override
   void close();
