@@ -327,10 +327,11 @@ public final class VrrpInstanceBuilder {
    * How many of a master's next timed adverts are queued in the kernel, where the transport can
    * (the Linux raw transport: io_uring, Linux 5.16+), so that they leave on their deadlines while
    * the JVM is stopped at a GC safepoint or starved of CPU; 0 sends every advert from the
-   * instance's thread. Default: enough to cover {@value #DEFAULT_PACED_MILLIS} ms (5 at 100 ms, 1
-   * from 500 ms on). A pause of up to that long leaves no gap in the adverts, and one of up to that
-   * plus the backups' Master_Down_Interval causes no failover; a JVM frozen for good keeps advertising
-   * that much longer than keepalived would (a crashed one stops at once: its queue dies with it).
+   * instance's thread. Default: enough to cover {@value #DEFAULT_PACED_MILLIS} ms (10 at 100 ms, 1
+   * from 1 s on; G1 and Parallel pauses of up to 0.6 s were measured under load). A pause up to that
+   * long leaves no gap in the adverts, and one up to that plus the backups' Master_Down_Interval
+   * causes no failover; a JVM frozen for good keeps advertising that much longer than keepalived
+   * would (a crashed or killed one stops at once: its queue dies with the process).
    */
   public VrrpInstanceBuilder pacedAdvertsAhead(int adverts) {
     checkUnset(this.pacedAdvertsAhead, "pacedAdvertsAhead");
@@ -339,7 +340,7 @@ public final class VrrpInstanceBuilder {
   }
 
   /** How far ahead {@link #pacedAdvertsAhead(int)} queues by default, in milliseconds. */
-  public static final int DEFAULT_PACED_MILLIS = 500;
+  public static final int DEFAULT_PACED_MILLIS = 1000;
 
   static int defaultPacedAhead(int intervalCentis) {
     int intervalMillis = intervalCentis * 10;

@@ -47,11 +47,12 @@ class VrrpInstanceBuilderTest {
   }
 
   @Test
-  void defaultPacedAhead_coversHalfASecond() {
-    assertThat(VrrpInstanceBuilder.defaultPacedAhead(10)).isEqualTo(5);
-    assertThat(VrrpInstanceBuilder.defaultPacedAhead(3)).isEqualTo(16); // 30 ms: capped
-    assertThat(VrrpInstanceBuilder.defaultPacedAhead(30)).isEqualTo(2);
+  void defaultPacedAhead_coversOneSecond() {
+    assertThat(VrrpInstanceBuilder.defaultPacedAhead(10)).isEqualTo(10);
+    assertThat(VrrpInstanceBuilder.defaultPacedAhead(5)).isEqualTo(16); // 50 ms: capped
+    assertThat(VrrpInstanceBuilder.defaultPacedAhead(30)).isEqualTo(4);
     assertThat(VrrpInstanceBuilder.defaultPacedAhead(100)).isEqualTo(1);
+    assertThat(VrrpInstanceBuilder.defaultPacedAhead(300)).isEqualTo(1);
   }
 
   @Test

@@ -13,8 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  * timeout (the clock of {@link System#nanoTime()} on Linux) linked to a sendmsg(2) on a duplicate of
  * the transport's send socket. The timeout carries IORING_TIMEOUT_ETIME_SUCCESS (Linux 5.16+), so
  * its expiry starts the send instead of breaking the link; removing the timeout cancels the send.
- * Every slot owns its native memory (timespec, msghdr, iovec, sockaddr, data), allocated once, so
- * queueing an advert allocates nothing in steady state.
+ * Every slot owns its native memory (timespec, msghdr, iovec, sockaddr, data), allocated once; the
+ * Java side of queueing allocates only a few short-lived objects (JNA call arguments).
  *
  * <p>Threading: confined to the owner (the instance's scheduler thread).
  */
