@@ -159,10 +159,11 @@ public final class AdvertJitterMain {
         + " %d ms in GC, %s)%n", intervalMs, seconds, allocThreads, allocatedBytes.get() / 1e9, gcMillis,
         gcNames());
     if (n > 0) {
-      out.printf("adverts: %d; |gap - interval|: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", n + 1,
+      out.printf("master adverts: %d; |gap - interval|: p50 %.3f ms, p99 %.3f ms, max %.3f ms (kernel-timed ones"
+          + " counted at their deadline: the backup line below, or a capture, shows the wire)%n", n + 1,
           deviations[n / 2] / 1e6, deviations[Math.min(n - 1, (int) (n * 0.99))] / 1e6, deviations[n - 1] / 1e6);
     }
-    out.printf("timer lateness (scheduler): mean %.3f ms, max %.3f ms%n",
+    out.printf("scheduler lateness of adverts it sent itself: mean %.3f ms, max %.3f ms%n",
         master.counters().meanAdvertLatenessNanos() / 1e6, master.counters().maxAdvertLatenessNanos() / 1e6);
     out.printf("false failovers (unloaded backup JVM became master during the load): %d%n", falseFailovers);
     out.printf("load window (epoch ms, to cut a packet capture): %d %d%n", loadStartEpochMillis, loadEndEpochMillis);
