@@ -3,6 +3,7 @@ package io.hakit.benchmarks.vrrp;
 import io.hakit.vrrp.VrrpInstance;
 import io.hakit.vrrp.address.CallbackAddressManager;
 import io.hakit.vrrp.fsm.VrrpState;
+import io.hakit.vrrp.linux.LinuxPacedSenders;
 import io.hakit.vrrp.linux.LinuxRawTransportFactory;
 import io.hakit.vrrp.transport.PacedSender;
 import io.hakit.vrrp.transport.ThreadScheduling;
@@ -76,7 +77,8 @@ public final class AdvertJitterMain {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx256m",
         "-Dhakit.transport=" + System.getProperty("hakit.transport", "udp"),
-        "-Dhakit.rtPriority=" + Integer.getInteger("hakit.rtPriority", 0)));
+        "-Dhakit.rtPriority=" + Integer.getInteger("hakit.rtPriority", 0),
+        "-Dhakit.udpPacing=" + System.getProperty("hakit.udpPacing", "true")));
     String childArgs = System.getProperty("hakit.backupJvmArgs", "").trim();
     if (!childArgs.isEmpty()) {
       command.addAll(List.of(childArgs.split("\\s+")));
@@ -205,12 +207,16 @@ public final class AdvertJitterMain {
   }
 
   /**
-   * UDP on the given port by default; {@code -Dhakit.transport=raw} uses raw IP protocol 112 on lo
-   * (root only; the same unicast addresses), the transport that can pace adverts from the kernel.
+   * UDP on the given port by default, its timed adverts queued in the kernel where io_uring works
+   * ({@code -Dhakit.udpPacing=false}: sent from the scheduler thread); {@code -Dhakit.transport=raw}
+   * uses raw IP protocol 112 on lo (root only; the same unicast addresses).
    */
   private static VrrpTransportFactory transports(int port) {
-    return "raw".equals(System.getProperty("hakit.transport")) ? new LinuxRawTransportFactory()
-        : new UdpTransportFactory(port);
+    if ("raw".equals(System.getProperty("hakit.transport"))) {
+      return new LinuxRawTransportFactory();
+    }
+    boolean pacing = Boolean.parseBoolean(System.getProperty("hakit.udpPacing", "true"));
+    return new UdpTransportFactory(port, null, pacing ? LinuxPacedSenders.ifAvailable() : null);
   }
 
   private static long latestBefore(long[] times, long at) {

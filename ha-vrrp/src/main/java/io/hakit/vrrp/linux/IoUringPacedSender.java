@@ -39,6 +39,7 @@ final class IoUringPacedSender implements PacedSender {
   private final IoUring ring;
   private final int fd;
   private final int ifindex;
+  private final int port;
   private final String what;
   private final Memory[] memory;
   private final long[] deadlines;
@@ -56,11 +57,12 @@ final class IoUringPacedSender implements PacedSender {
   private int queued;
   private boolean closed;
 
-  private IoUringPacedSender(LibC libc, IoUring ring, int fd, int ifindex, int capacity, String what) {
+  private IoUringPacedSender(LibC libc, IoUring ring, int fd, int ifindex, int port, int capacity, String what) {
     this.libc = libc;
     this.ring = ring;
     this.fd = fd;
     this.ifindex = ifindex;
+    this.port = port;
     this.what = what;
     memory = new Memory[capacity];
     deadlines = new long[capacity];
@@ -77,8 +79,9 @@ final class IoUringPacedSender implements PacedSender {
   /**
    * Opens a sender on a duplicate of {@code socketFd}; fails (IOException) where io_uring is missing,
    * disabled (kernel.io_uring_disabled, seccomp) or too old for linked absolute timeouts.
+   * {@code port} is the destination port (0 for raw IP).
    */
-  static IoUringPacedSender open(int socketFd, int ifindex, int capacity, String what) throws IOException {
+  static IoUringPacedSender open(int socketFd, int ifindex, int port, int capacity, String what) throws IOException {
     if (capacity < 1 || capacity > 64) {
       throw new IllegalArgumentException("capacity: " + capacity + " (expected: 1-64)");
     }
@@ -91,7 +94,7 @@ final class IoUringPacedSender implements PacedSender {
       ring.close();
       throw NativeSocket.failure("dup(" + what + ")", e);
     }
-    IoUringPacedSender sender = new IoUringPacedSender(libc, ring, fd, ifindex, capacity, what);
+    IoUringPacedSender sender = new IoUringPacedSender(libc, ring, fd, ifindex, port, capacity, what);
     try {
       sender.probe();
     } catch (IOException | RuntimeException e) {
@@ -155,6 +158,8 @@ final class IoUringPacedSender implements PacedSender {
     m.setLong(TIMESPEC, Math.floorDiv(deadlineNanos, 1_000_000_000L));
     m.setLong(TIMESPEC + 8, Math.floorMod(deadlineNanos, 1_000_000_000L));
     byte[] sockaddr = NativeStructs.sockaddr(destination, ifindex);
+    sockaddr[2] = (byte) (port >>> 8); // sin_port / sin6_port, network order
+    sockaddr[3] = (byte) port;
     m.write(SOCKADDR, sockaddr, 0, sockaddr.length);
     m.write(DATA, message, 0, message.length);
     m.setPointer(IOVEC, m.share(DATA));

@@ -115,7 +115,7 @@ final class LinuxRawTransport implements VrrpTransport {
       if (socket == null) {
         throw new IOException("(" + spec.interfaceName() + ") VRRP transport " + (closed ? "closed" : "not started"));
       }
-      return IoUringPacedSender.open(socket.fd(), ifindex, capacity, "VRRP send " + spec.interfaceName());
+      return IoUringPacedSender.open(socket.fd(), ifindex, 0, capacity, "VRRP send " + spec.interfaceName());
     }
   }
 

@@ -45,7 +45,7 @@ class IoUringPacedSenderIT {
     receiver.bind(NativeStructs.sockaddr(TO, 0), "127.0.0.73");
     receiver.setBytes(LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, NativeStructs.timeval(100), "SO_RCVTIMEO");
     sender = NativeSocket.open(LibC.AF_INET, LibC.SOCK_RAW, LibC.IPPROTO_VRRP, "test send");
-    paced = IoUringPacedSender.open(sender.fd(), 0, 4, "test send");
+    paced = IoUringPacedSender.open(sender.fd(), 0, 0, 4, "test send");
   }
 
   @AfterEach
