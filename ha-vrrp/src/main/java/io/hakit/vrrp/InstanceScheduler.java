@@ -5,11 +5,12 @@ import io.hakit.vrrp.fsm.FsmActions;
 import io.hakit.vrrp.fsm.FsmConfig;
 import io.hakit.vrrp.fsm.VrrpState;
 import io.hakit.vrrp.fsm.VrrpStateMachine;
+import io.hakit.vrrp.fsm.Timing;
 import io.hakit.vrrp.packet.Advertisement;
-import io.hakit.vrrp.packet.AdvertisementCodec;
 import io.hakit.vrrp.packet.DecodeResult;
 import io.hakit.vrrp.packet.DropReason;
 import io.hakit.vrrp.packet.VrrpProtocol;
+import io.hakit.vrrp.transport.PacedSender;
 import io.hakit.vrrp.transport.ReceivedMessage;
 import io.hakit.vrrp.transport.VrrpTransport;
 import java.io.IOException;
@@ -17,6 +18,8 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +42,14 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
   private final AddressWorker addresses;
   private final AdvertValidator validator;
   private final VrrpStateMachine fsm;
-  private final List<InetAddress> destinations;
+  private final EncodedAdverts adverts;
   private final LinkedBlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
+  private final AtomicLong packetsArrived = new AtomicLong(); // counted by the receive thread on arrival
+  private final AtomicLong packetsHandled = new AtomicLong(); // ... and once queued or dropped
+  private @Nullable AdvertPacing pacing; // scheduler thread
+  private static final int MAX_PACED_MESSAGES = 64;
+  private final long maxDeferNanos;
+  private long firingDeadline = VrrpStateMachine.NO_DEADLINE; // the deadline whose timer runs now (scheduler thread)
   private final Thread thread;
   private volatile VrrpState state = VrrpState.INIT;
   private volatile int effectivePriority;
@@ -60,6 +69,7 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
     this.counters = counters;
     this.addresses = addresses;
     this.validator = new AdvertValidator(settings);
+    this.maxDeferNanos = Timing.centisToNanos(settings.advertIntervalCentis());
     this.fsm = new VrrpStateMachine(new FsmConfig(settings.name(), settings.version(), settings.priority(),
         settings.advertIntervalCentis(), settings.preempt(), settings.preemptDelay().toNanos(), source,
         settings.ownerStartsAsMaster()), this);
@@ -67,9 +77,9 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
     if (group != null) {
       fsm.setMasterGate(() -> group.mayBecomeMaster(owner));
     }
-    this.destinations = settings.unicastPeers().isEmpty()
+    this.adverts = new EncodedAdverts(settings, source, settings.unicastPeers().isEmpty()
         ? List.of(settings.ipv6() ? VrrpProtocol.GROUP_V6 : VrrpProtocol.GROUP_V4)
-        : settings.unicastPeers();
+        : settings.unicastPeers());
     this.thread = new Thread(this::run, "vrrp-" + settings.name());
     thread.setDaemon(true);
     // Adverts are the one latency-sensitive job of the instance; ask the OS to favour this thread.
@@ -165,6 +175,10 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
   }
 
   private void run() {
+    if (!settings.scheduling().isUnchanged() && !transport.tuneCurrentThread("vrrp-" + settings.name())) {
+      logger.warn("({}) thread scheduling {} not (fully) applied by the transport", settings.name(), settings.scheduling());
+    }
+    openPacing();
     try {
       while (!stopRequested) {
         long deadline = fsm.nextDeadline();
@@ -181,11 +195,54 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
         }
         if (!stopRequested) {
           fireTimers();
+          keepPacing();
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       logger.warn("({}) scheduler interrupted; stopping without goodbye", settings.name());
+    } finally {
+      AdvertPacing p = pacing;
+      pacing = null;
+      if (p != null) {
+        p.close();
+      }
+    }
+  }
+
+  /** Asks the transport for kernel-timed sends; without them adverts are sent from this thread only. */
+  private void openPacing() {
+    int ahead = settings.pacedAdvertsAhead();
+    if (ahead == 0) {
+      return;
+    }
+    try {
+      PacedSender sender = transport.openPacedSender(Math.min(MAX_PACED_MESSAGES, ahead * adverts.destinations().size()));
+      if (sender == null) {
+        logger.debug("({}) transport cannot time adverts in the kernel; sending them from the scheduler thread",
+            settings.name());
+        return;
+      }
+      AdvertPacing p = new AdvertPacing(settings.name(), sender, adverts, counters,
+          Timing.centisToNanos(settings.advertIntervalCentis()), ahead);
+      pacing = p;
+      logger.info("({}) timed adverts queued in the kernel by the transport, {} ahead", settings.name(), p.ahead());
+    } catch (IOException | RuntimeException e) {
+      logger.warn("({}) adverts cannot be timed by the kernel ({}); sending them from the scheduler thread, which GC"
+          + " pauses delay", settings.name(), e.getMessage());
+    }
+  }
+
+  /** Keeps the kernel's queue in step with the state machine: the next adverts of a master, nothing otherwise. */
+  private void keepPacing() {
+    AdvertPacing p = pacing;
+    if (p == null) {
+      return;
+    }
+    if (fsm.state() == VrrpState.MASTER && fsm.nextDeadline() != VrrpStateMachine.NO_DEADLINE) {
+      p.plan(fsm.nextDeadline(), fsm.effectivePriority());
+    } else {
+      p.cancel();
     }
   }
 
@@ -196,10 +253,32 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
       return;
     }
     boolean advert = fsm.state() == VrrpState.MASTER;
-    runSafely(() -> fsm.onTimer(now));
-    if (advert) {
-      counters.onAdvertLateness(now - deadline);
+    if (!advert && now - deadline < maxDeferNanos
+        && (packetsArrived.get() != packetsHandled.get() || transport.receivePending())) {
+      // An advert came in before this check and is still in the socket or being validated on the
+      // receive thread (starved, or stopped at the same safepoint as we were): it may reset the down
+      // timer, so let it reach the queue first. Bounded: at most one advert interval past the deadline.
+      waitForReceiveThread();
+      return;
     }
+    firingDeadline = deadline;
+    try {
+      runSafely(() -> fsm.onTimer(now));
+    } finally {
+      firingDeadline = VrrpStateMachine.NO_DEADLINE;
+    }
+    if (advert) {
+      AdvertPacing p = pacing;
+      counters.onAdvertLateness(p != null && p.covers(deadline, fsm.effectivePriority()) ? 0 : now - deadline);
+    }
+  }
+
+  /** Gives the receive thread up to 1 ms (in steps of 0.25 ms) to hand its advert over; the loop then looks again. */
+  private void waitForReceiveThread() {
+    long until = System.nanoTime() + 1_000_000L;
+    do {
+      LockSupport.parkNanos(250_000L);
+    } while (packetsArrived.get() != packetsHandled.get() && System.nanoTime() - until < 0);
   }
 
   private void runSafely(Runnable event) {
@@ -215,6 +294,9 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
 
   @Override
   public void onMessage(ReceivedMessage message) {
+    // The arrival time, not the time the scheduler gets to it, is what the down timer counts from.
+    long arrived = System.nanoTime();
+    packetsArrived.incrementAndGet();
     try {
       counters.onPacketReceived();
       DecodeResult r = validator.validate(message, source);
@@ -225,10 +307,12 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
       }
       counters.onAdvertReceived();
       InetAddress from = message.source();
-      events.add(() -> fsm.onAdvert(System.nanoTime(), ad.priority(), ad.intervalCentis(), from));
+      events.add(() -> fsm.onAdvert(arrived, ad.priority(), ad.intervalCentis(), from));
     } catch (RuntimeException e) {
       counters.onDrop(DropReason.INTERNAL_ERROR);
       logger.warn("({}) packet from {} dropped: {}", settings.name(), message.source().getHostAddress(), e.toString());
+    } finally {
+      packetsHandled.incrementAndGet();
     }
   }
 
@@ -250,18 +334,20 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
 
   @Override
   public void sendAdvert(int priority, int intervalCentis) {
-    Advertisement ad;
-    if (settings.version() == 2) {
-      String password = settings.password();
-      ad = password != null
-          ? Advertisement.v2WithPassword(settings.vrid(), priority, intervalCentis / 100, settings.advertisedAddresses(), password)
-          : Advertisement.v2(settings.vrid(), priority, intervalCentis / 100, settings.advertisedAddresses());
-    } else {
-      ad = Advertisement.v3(settings.vrid(), priority, intervalCentis, settings.advertisedAddresses());
+    AdvertPacing p = pacing;
+    if (p != null) {
+      if (firingDeadline != VrrpStateMachine.NO_DEADLINE && p.covers(firingDeadline, priority)) {
+        return; // the kernel sent this timed advert on its deadline
+      }
+      if (priority == 0) {
+        p.cancel(); // nothing queued earlier may follow the goodbye
+      }
     }
-    for (InetAddress destination : destinations) {
+    List<InetAddress> destinations = adverts.destinations();
+    for (int i = 0; i < destinations.size(); i++) {
+      InetAddress destination = destinations.get(i);
       try {
-        transport.send(AdvertisementCodec.encode(ad, source, destination), destination);
+        transport.send(adverts.message(priority, i), destination);
         counters.onAdvertSent();
       } catch (IOException | RuntimeException e) {
         long n = counters.onSendError();
@@ -285,6 +371,10 @@ final class InstanceScheduler implements FsmActions, VrrpTransport.Receiver {
 
   @Override
   public void stateChanged(VrrpState from, VrrpState to, String reason, int priority) {
+    AdvertPacing p = pacing;
+    if (p != null && from == VrrpState.MASTER) {
+      p.cancel();
+    }
     state = to;
     effectivePriority = priority;
     if (to == VrrpState.MASTER) {

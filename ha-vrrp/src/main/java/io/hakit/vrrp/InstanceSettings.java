@@ -2,6 +2,7 @@ package io.hakit.vrrp;
 
 import io.hakit.vrrp.address.VirtualAddress;
 import io.hakit.vrrp.address.VirtualAddressManager;
+import io.hakit.vrrp.transport.ThreadScheduling;
 import io.hakit.vrrp.transport.TransportSpec;
 import io.hakit.vrrp.transport.VrrpTransportFactory;
 import java.net.InetAddress;
@@ -15,7 +16,8 @@ record InstanceSettings(String name, int vrid, int priority, String interfaceNam
     int version, int advertIntervalCentis, boolean preempt, Duration preemptDelay, List<InetAddress> unicastPeers,
     @Nullable InetAddress sourceAddress, @Nullable String password, List<TrackedSource> tracked,
     List<VrrpStateListener> listeners, VrrpTransportFactory transportFactory, VirtualAddressManager addressManager,
-    GarpSettings garp, boolean ownerStartsAsMaster, boolean ipv6) {
+    GarpSettings garp, boolean ownerStartsAsMaster, boolean ipv6, int pacedAdvertsAhead,
+    ThreadScheduling scheduling) {
 
   InstanceSettings {
     addresses = List.copyOf(addresses);
@@ -26,7 +28,7 @@ record InstanceSettings(String name, int vrid, int priority, String interfaceNam
   }
 
   TransportSpec transportSpec() {
-    return new TransportSpec(interfaceName, ipv6, unicastPeers, sourceAddress);
+    return new TransportSpec(interfaceName, ipv6, unicastPeers, sourceAddress, scheduling);
   }
 
   /** Every address the instance adds while master: the advertised ones, then the excluded ones. */

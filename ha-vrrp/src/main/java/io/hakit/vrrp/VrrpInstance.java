@@ -28,9 +28,26 @@ import org.slf4j.LoggerFactory;
  * ended. See the package documentation for the threads; they are daemon threads, so a running
  * instance does not keep the JVM alive by itself.
  *
- * <p>GC pauses stop the advert thread like every other: at a 100 ms VRRPv3 interval the backup
- * declares the master dead after about 0.34 s of silence, so run such intervals with a low-pause
- * collector (ZGC); at keepalived's usual 1 s the margin is over 3 s.
+ * <p>GC pauses and busy machines. A safepoint stops every Java thread, the advert thread included,
+ * and a 100 ms VRRPv3 backup of priority 100 takes over after 361 ms of silence. Measured with
+ * {@code AdvertJitterMain} (benchmarks; 2 shared cores, 1-2 GB/s allocated in a 1 GB heap), G1 and
+ * Parallel stopped the JVM for up to 340-580 ms and ZGC stalled the advert thread on allocation
+ * for up to 80 ms, which caused false failovers. Hence:
+ * <ul>
+ *   <li>With the Linux raw transport a master queues its next adverts in the kernel (io_uring,
+ *       Linux 5.16+; {@link VrrpInstanceBuilder#pacedAdvertsAhead(int)}, 1 s ahead by default),
+ *       which sends them on their deadlines whatever the JVM does; a pause up to 1 s plus the
+ *       backups' Master_Down_Interval goes unnoticed, with any collector.
+ *   <li>The kernel still needs the advert thread to get a CPU for a moment to issue each send, so on
+ *       a saturated machine give it keepalived's {@code vrrp_rt_priority}
+ *       ({@link VrrpInstanceBuilder#scheduling}, root or CAP_SYS_NICE): the adverts then leave
+ *       within a fraction of a millisecond, and the backup's receive thread is as punctual.
+ *   <li>A backup counts its down timer from each advert's arrival on the receive thread, and gives an
+ *       advert still unread in its socket up to one more interval.
+ *   <li>Without kernel timing (UDP transport, kernels before 5.16), pauses reach the wire: prefer
+ *       ZGC (pauses under a millisecond; give it heap room so it does not stall allocations) for
+ *       sub-second intervals, or keepalived's usual 1 s, where the margin is over 3 s.
+ * </ul>
  */
 public final class VrrpInstance implements Lifecycle {
   private static final Logger logger = LoggerFactory.getLogger(VrrpInstance.class);

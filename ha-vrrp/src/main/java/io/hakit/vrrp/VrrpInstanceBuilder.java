@@ -5,6 +5,7 @@ import io.hakit.vrrp.internal.InetLiterals;
 import io.hakit.vrrp.address.VirtualAddress;
 import io.hakit.vrrp.address.VirtualAddressManager;
 import io.hakit.vrrp.fsm.VrrpState;
+import io.hakit.vrrp.transport.ThreadScheduling;
 import io.hakit.vrrp.transport.VrrpTransportFactory;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -54,6 +55,8 @@ public final class VrrpInstanceBuilder {
   private @Nullable VirtualAddressManager addressManager;
   private @Nullable GarpSettings garp;
   private @Nullable VrrpState initialState;
+  private @Nullable Integer pacedAdvertsAhead;
+  private @Nullable ThreadScheduling scheduling;
 
   VrrpInstanceBuilder() {}
 
@@ -320,6 +323,42 @@ public final class VrrpInstanceBuilder {
     return this;
   }
 
+  /**
+   * How many of a master's next timed adverts are queued in the kernel, where the transport can
+   * (the Linux raw transport: io_uring, Linux 5.16+), so that they leave on their deadlines while
+   * the JVM is stopped at a GC safepoint or starved of CPU; 0 sends every advert from the
+   * instance's thread. Default: enough to cover {@value #DEFAULT_PACED_MILLIS} ms (10 at 100 ms, 1
+   * from 1 s on; G1 and Parallel pauses of up to 0.6 s were measured under load). A pause up to that
+   * long leaves no gap in the adverts, and one up to that plus the backups' Master_Down_Interval
+   * causes no failover; a JVM frozen for good keeps advertising that much longer than keepalived
+   * would (a crashed or killed one stops at once: its queue dies with the process).
+   */
+  public VrrpInstanceBuilder pacedAdvertsAhead(int adverts) {
+    checkUnset(this.pacedAdvertsAhead, "pacedAdvertsAhead");
+    this.pacedAdvertsAhead = range(adverts, 0, 16, "pacedAdvertsAhead");
+    return this;
+  }
+
+  /** How far ahead {@link #pacedAdvertsAhead(int)} queues by default, in milliseconds. */
+  public static final int DEFAULT_PACED_MILLIS = 1000;
+
+  static int defaultPacedAhead(int intervalCentis) {
+    int intervalMillis = intervalCentis * 10;
+    return Math.max(1, Math.min(16, (DEFAULT_PACED_MILLIS + intervalMillis - 1) / intervalMillis));
+  }
+
+  /**
+   * Nice value, SCHED_RR priority and memory locking for the instance's scheduler thread and the
+   * transport's receive thread (keepalived's {@code vrrp_priority}, {@code vrrp_rt_priority},
+   * {@code vrrp_no_swap}); applied by transports that can, warned about and skipped without the
+   * privilege. Default {@link ThreadScheduling#UNCHANGED}.
+   */
+  public VrrpInstanceBuilder scheduling(ThreadScheduling scheduling) {
+    checkUnset(this.scheduling, "scheduling");
+    this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
+    return this;
+  }
+
   /** Checks the combination and builds the (not yet started) instance. */
   public VrrpInstance build() {
     String n = require(name, "name");
@@ -359,7 +398,9 @@ public final class VrrpInstanceBuilder {
     return new VrrpInstance(new InstanceSettings(n, id, priority == null ? 100 : priority, ifName, all, allExcluded, v,
         intervalCentis, preempt == null || preempt, preemptDelay == null ? Duration.ZERO : preemptDelay,
         unicastPeers, sourceAddress, password, tracked, listeners, factory, manager,
-        garp == null ? GarpSettings.KEEPALIVED_DEFAULTS : garp, initialState != VrrpState.BACKUP, ipv6));
+        garp == null ? GarpSettings.KEEPALIVED_DEFAULTS : garp, initialState != VrrpState.BACKUP, ipv6,
+        pacedAdvertsAhead == null ? defaultPacedAhead(intervalCentis) : pacedAdvertsAhead,
+        scheduling == null ? ThreadScheduling.UNCHANGED : scheduling));
   }
 
   private boolean familyIsIpv6(List<VirtualAddress> all) {

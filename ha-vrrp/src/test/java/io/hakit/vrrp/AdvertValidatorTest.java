@@ -36,7 +36,8 @@ class AdvertValidatorTest {
         unicast ? List.of(PEER) : List.of(), null, password, List.of(), List.of(),
         (TransportSpec spec) -> {
           throw new AssertionError("not used");
-        }, CallbackAddressManager.builder().build(), GarpSettings.KEEPALIVED_DEFAULTS, true, false));
+        }, CallbackAddressManager.builder().build(), GarpSettings.KEEPALIVED_DEFAULTS, true, false, 0,
+        io.hakit.vrrp.transport.ThreadScheduling.UNCHANGED));
   }
 
   private static @Nullable DropReason check(AdvertValidator v, Advertisement ad, int ttl, InetAddress from) {

@@ -35,6 +35,27 @@ class VrrpInstanceBuilderTest {
   }
 
   @Test
+  void pacingAndScheduling_outOfRangeOrTwice_rejected() {
+    assertThatThrownBy(() -> VrrpInstance.builder().pacedAdvertsAhead(17))
+        .hasMessage("pacedAdvertsAhead: 17 (expected: 0-16)");
+    assertThatThrownBy(() -> VrrpInstance.builder().pacedAdvertsAhead(0).pacedAdvertsAhead(3))
+        .hasMessage("pacedAdvertsAhead was already set to 0");
+    assertThatThrownBy(() -> new io.hakit.vrrp.transport.ThreadScheduling(-21, 0, false))
+        .hasMessage("nice: -21 (expected: -20 to 19)");
+    assertThatThrownBy(() -> new io.hakit.vrrp.transport.ThreadScheduling(0, 100, false))
+        .hasMessage("realtimePriority: 100 (expected: 0 for off, or 1-99)");
+  }
+
+  @Test
+  void defaultPacedAhead_coversOneSecond() {
+    assertThat(VrrpInstanceBuilder.defaultPacedAhead(10)).isEqualTo(10);
+    assertThat(VrrpInstanceBuilder.defaultPacedAhead(5)).isEqualTo(16); // 50 ms: capped
+    assertThat(VrrpInstanceBuilder.defaultPacedAhead(30)).isEqualTo(4);
+    assertThat(VrrpInstanceBuilder.defaultPacedAhead(100)).isEqualTo(1);
+    assertThat(VrrpInstanceBuilder.defaultPacedAhead(300)).isEqualTo(1);
+  }
+
+  @Test
   void setTwice_rejectedNamingCurrentValue() {
     assertThatThrownBy(() -> VrrpInstance.builder().vrid(1).vrid(2)).hasMessage("vrid was already set to 1");
   }

@@ -1,16 +1,27 @@
 package io.hakit.vrrp.config;
 
 import java.math.BigDecimal;
+import io.hakit.vrrp.transport.ThreadScheduling;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** {@code global_defs}: router_id, vrrp_version and the vrrp_garp_* settings; the rest is warned about. */
+/**
+ * {@code global_defs}: router_id, vrrp_version, the vrrp_garp_* settings and the VRRP threads'
+ * scheduling (vrrp_priority, vrrp_rt_priority, vrrp_no_swap); the rest is warned about.
+ */
 final class GlobalDefsReader {
   /** What global_defs sets. */
   static final class Globals {
     @Nullable String routerId;
     @Nullable Integer vrrpVersion;
     final GarpOverrides garp = new GarpOverrides();
+    @Nullable Integer nice;
+    @Nullable Integer realtimePriority;
+    boolean lockMemory;
+
+    ThreadScheduling scheduling() {
+      return new ThreadScheduling(nice == null ? 0 : nice, realtimePriority == null ? 0 : realtimePriority, lockMemory);
+    }
   }
 
   static final KeywordTable<Globals> TABLE = new KeywordTable<Globals>("global_defs")
@@ -21,6 +32,12 @@ final class GlobalDefsReader {
       .on("vrrp_garp_master_refresh", (n, g, v) -> g.garp.refresh = seconds(n, v, "0", "100000"))
       .on("vrrp_garp_interval", (n, g, v) -> g.garp.spacing = seconds(n, v, "0", "1"))
       .on("vrrp_gna_interval", (n, g, v) -> g.garp.naSpacing = seconds(n, v, "0", "1"))
+      .on("vrrp_priority", (n, g, v) -> g.nice = v.integer(n, -20, 19))
+      .on("vrrp_rt_priority", (n, g, v) -> g.realtimePriority = v.integer(n, 1, 99))
+      .on("vrrp_no_swap", (n, g, v) -> {
+        v.noArgs(n);
+        g.lockMemory = true;
+      })
       .unsupported("e-mail alerts are not sent", "notification_email", "notification_email_from", "smtp_server",
           "smtp_connect_timeout", "smtp_helo_name", "smtp_alert", "smtp_alert_vrrp", "smtp_alert_checker")
       .unsupported("scripts run as the JVM's user", "script_user", "enable_script_security")
@@ -28,8 +45,9 @@ final class GlobalDefsReader {
           "vrrp_ipsets", "nftables", "vrrp_nftables")
       .unsupported("HAKit always checks advert addresses", "vrrp_skip_check_adv_addr")
       .unsupported("the multicast groups are the RFC's", "vrrp_mcast_group4", "vrrp_mcast_group6")
-      .unsupported("JVM process settings are the JVM's", "vrrp_priority", "checker_priority", "bfd_priority",
-          "vrrp_no_swap", "checker_no_swap", "vrrp_rt_priority", "checker_rt_priority", "max_auto_priority",
+      .unsupported("HAKit has no checker or BFD process", "checker_priority", "bfd_priority", "checker_no_swap",
+          "checker_rt_priority")
+      .unsupported("JVM process settings are the JVM's", "max_auto_priority",
           "vrrp_cpu_affinity", "checker_cpu_affinity", "process_names", "vrrp_process_name")
       .unsupported("not implemented", "vrrp_garp_master_refresh_repeat", "vrrp_garp_lower_prio_delay",
           "vrrp_garp_lower_prio_repeat", "vrrp_lower_prio_no_advert", "vrrp_higher_prio_send_advert",

@@ -117,7 +117,8 @@ public final class KeepalivedConfigReader {
       throw new KeepalivedConfigException(d.all());
     }
     String routerId = globals.routerId != null ? globals.routerId : hostName();
-    return new KeepalivedConfig(routerId, globals.vrrpVersion, globalGarp, scripts, instances, groups, d.warnings());
+    return new KeepalivedConfig(routerId, globals.vrrpVersion, globalGarp, scripts, instances, groups, d.warnings(),
+        globals.scheduling());
   }
 
   private static void script(ConfNode n, Map<String, VrrpScriptSpec> scripts, Values v) {

@@ -195,7 +195,7 @@ public final class KeepalivedRunner implements Lifecycle {
     VrrpInstanceBuilder b = VrrpInstance.builder().name(spec.name()).vrid(spec.vrid()).priority(spec.priority())
         .interfaceName(spec.interfaceName()).version(spec.version()).advertInterval(spec.advertInterval())
         .preempt(spec.preempt()).preemptDelay(spec.preemptDelay()).garp(spec.garp())
-        .transportFactory(transports).addressManager(addresses);
+        .transportFactory(transports).addressManager(addresses).scheduling(config.scheduling());
     if (spec.state() != null) {
       b.initialState(spec.state());
     }

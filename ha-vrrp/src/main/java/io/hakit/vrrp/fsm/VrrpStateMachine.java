@@ -166,9 +166,13 @@ public final class VrrpStateMachine {
     } else if (state == VrrpState.MASTER && due(adverDeadline, now)) {
       actions.sendAdvert(effectivePriority(), config.advertIntervalCentis());
       long interval = Timing.centisToNanos(config.advertIntervalCentis());
-      // Keep the cadence on the original grid; if we fell a whole interval behind, restart from now.
+      // Keep the cadence on the original grid, also after falling whole intervals behind: the next
+      // deadline is the first grid point after now (kernel-timed adverts kept to that grid meanwhile).
       long next = adverDeadline + interval;
-      adverDeadline = next - now > 0 ? next : now + interval;
+      if (next - now <= 0) {
+        next += ((now - next) / interval + 1) * interval;
+      }
+      adverDeadline = next;
     }
   }
 

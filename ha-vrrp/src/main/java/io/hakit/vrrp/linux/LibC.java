@@ -64,6 +64,12 @@ interface LibC extends Library {
   int EFD_CLOEXEC = 0x80000;
   long SIOCGIFHWADDR = 0x8927;
 
+  // scheduling and memory locking
+  int PRIO_PROCESS = 0;
+  int SCHED_RR = 2;
+  int MCL_CURRENT = 1;
+  int MCL_FUTURE = 2;
+
   // errno values this package reacts to
   int EINTR = 4;
   int EAGAIN = 11;
@@ -95,6 +101,30 @@ interface LibC extends Library {
   int ioctl(int fd, long request, byte[] argument) throws LastErrorException;
 
   int close(int fd) throws LastErrorException;
+
+  int dup(int fd) throws LastErrorException;
+
+  /** syscall(2) for io_uring_setup(entries, params). */
+  long syscall(long number, int entries, Pointer params) throws LastErrorException;
+
+  /** syscall(2) for io_uring_enter(fd, toSubmit, minComplete, flags, sig, sigsz). */
+  long syscall(long number, int fd, int toSubmit, int minComplete, int flags, Pointer sig, long sigSize)
+      throws LastErrorException;
+
+  Pointer mmap(Pointer address, long length, int protection, int flags, int fd, long offset) throws LastErrorException;
+
+  int munmap(Pointer address, long length) throws LastErrorException;
+
+  /** glibc 2.30+: the calling thread's id, for the per-thread calls below. */
+  int gettid();
+
+  /** With which = PRIO_PROCESS and a thread id, sets that thread's nice value. */
+  int setpriority(int which, int who, int niceValue) throws LastErrorException;
+
+  /** With a thread id, sets that thread's policy; {@code param} is a struct sched_param (one int). */
+  int sched_setscheduler(int tid, int policy, int[] param) throws LastErrorException;
+
+  int mlockall(int flags) throws LastErrorException;
 
   /** 0 when the interface does not exist (no exception: glibc may leave errno set on success). */
   int if_nametoindex(String name);

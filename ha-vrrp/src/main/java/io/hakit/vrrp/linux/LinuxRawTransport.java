@@ -1,5 +1,6 @@
 package io.hakit.vrrp.linux;
 
+import io.hakit.vrrp.transport.PacedSender;
 import io.hakit.vrrp.transport.TransportSpec;
 import io.hakit.vrrp.transport.VrrpTransport;
 import java.io.IOException;
@@ -77,7 +78,8 @@ final class LinuxRawTransport implements VrrpTransport {
     synchronized (sendLock) {
       sendSocket = send;
     }
-    RawReceiveLoop receiveLoop = new RawReceiveLoop(receive, wakeup, spec.ipv6(), spec.interfaceName(), receiver);
+    RawReceiveLoop receiveLoop = new RawReceiveLoop(receive, wakeup, spec.ipv6(), spec.interfaceName(), receiver,
+        spec.scheduling());
     Thread receiveThread = new Thread(receiveLoop, "vrrp-rx-" + spec.interfaceName() + (spec.ipv6() ? "-v6" : "-v4"));
     receiveThread.setDaemon(true);
     receiveThread.start();
@@ -103,6 +105,33 @@ final class LinuxRawTransport implements VrrpTransport {
       }
       socket.sendTo(vrrpMessage, vrrpMessage.length, sockaddr, destination.getHostAddress());
     }
+  }
+
+  /** io_uring-timed sends on a duplicate of the send socket (Linux 5.16+), so adverts leave on time during GC pauses. */
+  @Override
+  public PacedSender openPacedSender(int capacity) throws IOException {
+    synchronized (sendLock) {
+      NativeSocket socket = sendSocket;
+      if (socket == null) {
+        throw new IOException("(" + spec.interfaceName() + ") VRRP transport " + (closed ? "closed" : "not started"));
+      }
+      return IoUringPacedSender.open(socket.fd(), ifindex, 0, capacity, "VRRP send " + spec.interfaceName());
+    }
+  }
+
+  /** nice / SCHED_RR / mlockall as the spec asks (keepalived's vrrp_priority, vrrp_rt_priority, vrrp_no_swap). */
+  @Override
+  public boolean tuneCurrentThread(String who) {
+    return ThreadTuning.applyToCurrentThread(spec.scheduling(), who);
+  }
+
+  @Override
+  public boolean receivePending() {
+    RawReceiveLoop receiveLoop;
+    synchronized (this) {
+      receiveLoop = closed ? null : loop;
+    }
+    return receiveLoop != null && receiveLoop.readable();
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.hakit.vrrp.linux;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import io.hakit.vrrp.transport.ReceivedMessage;
+import io.hakit.vrrp.transport.ThreadScheduling;
 import io.hakit.vrrp.transport.VrrpTransport;
 import java.net.InetAddress;
 import org.jspecify.annotations.Nullable;
@@ -31,9 +32,12 @@ final class RawReceiveLoop implements Runnable {
   private final String interfaceName;
   private final VrrpTransport.Receiver receiver;
   private final RateLimitedLog rateLimited = new RateLimitedLog(logger);
+  private final ThreadScheduling scheduling;
   private volatile boolean stopping;
 
-  RawReceiveLoop(NativeSocket socket, Wakeup wakeup, boolean ipv6, String interfaceName, VrrpTransport.Receiver receiver) {
+  RawReceiveLoop(NativeSocket socket, Wakeup wakeup, boolean ipv6, String interfaceName, VrrpTransport.Receiver receiver,
+      ThreadScheduling scheduling) {
+    this.scheduling = scheduling;
     this.socket = socket;
     this.wakeup = wakeup;
     this.ipv6 = ipv6;
@@ -49,6 +53,8 @@ final class RawReceiveLoop implements Runnable {
 
   @Override
   public void run() {
+    // The receive thread stamps arrivals for the backup's down timer: it deserves the advert thread's priority.
+    ThreadTuning.applyToCurrentThread(scheduling, interfaceName + " receive");
     LibC libc = LibC.get();
     try (Memory fds = new Memory(16);
         Memory message = new Memory(NativeStructs.MSGHDR_SIZE);
@@ -94,6 +100,21 @@ final class RawReceiveLoop implements Runnable {
       socket.close();
       wakeup.close();
       logger.debug("({}) VRRP receive loop ended", interfaceName);
+    }
+  }
+
+  /** Whether the socket holds a datagram not read yet (poll(2) without waiting); any thread, while the loop runs. */
+  boolean readable() {
+    if (stopping) {
+      return false;
+    }
+    try (Memory fd = new Memory(8)) {
+      fd.setInt(0, socket.fd());
+      fd.setShort(4, LibC.POLLIN);
+      fd.setShort(6, (short) 0);
+      return LibC.get().poll(fd, 1, 0) > 0 && (fd.getShort(6) & LibC.POLLIN) != 0;
+    } catch (LastErrorException e) {
+      return false;
     }
   }
 

@@ -7,14 +7,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a VRRP instance asks of its transport: the interface, the address family, multicast
- * (no peers) or unicast peers, and optionally a fixed source address (keepalived's
- * {@code unicast_src_ip}).
+ * (no peers) or unicast peers, optionally a fixed source address (keepalived's
+ * {@code unicast_src_ip}), and how its threads should be scheduled.
  */
 public record TransportSpec(String interfaceName, boolean ipv6, List<InetAddress> unicastPeers,
-    @Nullable InetAddress sourceAddress) {
+    @Nullable InetAddress sourceAddress, ThreadScheduling scheduling) {
   public TransportSpec {
     Objects.requireNonNull(interfaceName, "interfaceName");
+    Objects.requireNonNull(scheduling, "scheduling");
     unicastPeers = List.copyOf(unicastPeers);
+  }
+
+  /** A spec whose threads keep the JVM's scheduling. */
+  public TransportSpec(String interfaceName, boolean ipv6, List<InetAddress> unicastPeers,
+      @Nullable InetAddress sourceAddress) {
+    this(interfaceName, ipv6, unicastPeers, sourceAddress, ThreadScheduling.UNCHANGED);
   }
 
   public boolean isMulticast() {

@@ -10,14 +10,16 @@ public final class UdpTransport implements VrrpTransport {
   private final UdpTransportFactory factory;
   private final InetSocketAddress local;
   private final int peerPort;
+  private final @Nullable PacedSenderFactory pacing;
   private @Nullable UdpSharedSocket socket;
   private @Nullable Receiver receiver;
   private boolean closed;
 
-  UdpTransport(UdpTransportFactory factory, InetSocketAddress local, int peerPort) {
+  UdpTransport(UdpTransportFactory factory, InetSocketAddress local, int peerPort, @Nullable PacedSenderFactory pacing) {
     this.factory = factory;
     this.local = local;
     this.peerPort = peerPort;
+    this.pacing = pacing;
   }
 
   @Override
@@ -44,6 +46,11 @@ public final class UdpTransport implements VrrpTransport {
       throw new IOException("UDP transport " + local + " is not open");
     }
     s.send(vrrpMessage, new InetSocketAddress(destination, peerPort));
+  }
+
+  @Override
+  public @Nullable PacedSender openPacedSender(int capacity) throws IOException {
+    return pacing == null ? null : pacing.openUdp(local.getAddress(), peerPort, capacity);
   }
 
   @Override

@@ -23,6 +23,7 @@ public final class UdpTransportFactory implements VrrpTransportFactory {
 
   private final int port;
   private final @Nullable InetAddress defaultSource;
+  private final @Nullable PacedSenderFactory pacing;
   private final Map<InetSocketAddress, UdpSharedSocket> sockets = new HashMap<>();
 
   /** Listens and sends on {@code port}; each instance must set its source address. */
@@ -32,11 +33,21 @@ public final class UdpTransportFactory implements VrrpTransportFactory {
 
   /** Listens and sends on {@code port}; instances without a source address use {@code defaultSource}. */
   public UdpTransportFactory(int port, @Nullable InetAddress defaultSource) {
+    this(port, defaultSource, null);
+  }
+
+  /**
+   * As {@link #UdpTransportFactory(int, InetAddress)}, with timed adverts queued in the kernel by
+   * {@code pacing} (for example {@code LinuxPacedSenders.ifAvailable()}) so that GC pauses do not
+   * delay them; null sends every advert from the instance's thread.
+   */
+  public UdpTransportFactory(int port, @Nullable InetAddress defaultSource, @Nullable PacedSenderFactory pacing) {
     if (port < 1 || port > 65_535) {
       throw new IllegalArgumentException("port: " + port + " (expected: 1-65535)");
     }
     this.port = port;
     this.defaultSource = defaultSource;
+    this.pacing = pacing;
   }
 
   public int port() {
@@ -53,7 +64,7 @@ public final class UdpTransportFactory implements VrrpTransportFactory {
     if (source == null) {
       throw new IOException("UDP transport needs a source address (unicast_src_ip / sourceAddress)");
     }
-    return new UdpTransport(this, new InetSocketAddress(source, port), port);
+    return new UdpTransport(this, new InetSocketAddress(source, port), port, pacing);
   }
 
   synchronized UdpSharedSocket acquire(InetSocketAddress local) throws IOException {

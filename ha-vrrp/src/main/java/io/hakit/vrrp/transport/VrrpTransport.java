@@ -2,6 +2,7 @@ package io.hakit.vrrp.transport;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries VRRP messages (the bytes after the IP header) between routers of one link. The
@@ -28,6 +29,32 @@ public interface VrrpTransport extends AutoCloseable {
    * link-local address.
    */
   InetAddress sourceAddress();
+
+  /**
+   * A sender that times messages in the kernel, or null when this transport cannot (the default).
+   * Called on the scheduler thread after {@link #start}; the caller closes it before the transport.
+   */
+  default @Nullable PacedSender openPacedSender(int capacity) throws IOException {
+    return null;
+  }
+
+  /**
+   * Applies the spec's {@link ThreadScheduling} to the calling thread (the instance's scheduler
+   * calls it first thing); false when it could not (the default: a transport without native calls
+   * leaves threads as they are).
+   */
+  default boolean tuneCurrentThread(String who) {
+    return false;
+  }
+
+  /**
+   * True when a datagram waits in the receive socket that the receive thread has not read yet (it
+   * may be starved of CPU or stopped at a safepoint): a backup whose down timer is due gives it the
+   * chance to arrive first. Any thread; the default (cannot tell) is false.
+   */
+  default boolean receivePending() {
+    return false;
+  }
 
   /** Stops receiving and releases the socket(s). Idempotent. */
   @Override

@@ -1,6 +1,8 @@
 /**
  * The {@link io.hakit.vrrp.transport.VrrpTransport} SPI that carries VRRP messages, and its
- * implementations.
+ * implementations; the optional {@link io.hakit.vrrp.transport.PacedSender} (adverts timed by the
+ * kernel) and {@link io.hakit.vrrp.transport.ThreadScheduling} (nice, SCHED_RR, mlockall) that
+ * native transports offer.
  */
 @NullMarked
 package io.hakit.vrrp.transport;
