@@ -6,6 +6,8 @@ import io.hakit.core.model.Backend;
 import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.QueuedRequest;
+import io.hakit.proxy.backend.RetryPolicy;
+import io.hakit.proxy.backend.ReuseMode;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.internal.DeadlineTimer;
 import io.netty.buffer.ByteBuf;
@@ -80,7 +82,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable ServerLeg leg;
   private @Nullable ServerState excluded;
   private int retries;
-  private boolean reused;
   private boolean firstRequest = true;
   private boolean closeAfter;
   private boolean clientWantsClose;
@@ -97,6 +98,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private HttpConnectionMode mode = HttpConnectionMode.KEEP_ALIVE;
 
   private @Nullable DeadlineTimer<Timer> timer;
+  /** The request body sent so far, kept while retry-on may send it again; null when not needed. */
+  private @Nullable RequestReplay replay;
+  /** This client's idle server connections under http-reuse never; created on first use. */
+  private @Nullable PrivateLegs privateLegs;
 
 
   HttpSession(HttpFrontend fe) {
@@ -316,6 +321,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     prepareServerHead(bm);
     retries = 0;
     excluded = null;
+    if (be.retryPolicy.needsReplay()) {
+      replay = new RequestReplay();
+    }
     tx.queueDone = System.currentTimeMillis();
     pickAndConnect();
   }
@@ -376,16 +384,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     state = State.CONNECTING;
     disarm();
     if (mode == HttpConnectionMode.KEEP_ALIVE) {
-      ServerLeg idle = IdlePool.poll(s);
+      ServerLeg idle = takeIdle(s);
       if (idle != null) {
         idle.session = this;
         leg = idle;
-        reused = true;
         onConnected();
         return;
       }
     }
-    reused = false;
     ServerLeg l = new ServerLeg(s, this);
     leg = l;
     fe.connector.connect(loop, backend, s, l).addListener((ChannelFutureListener) f -> {
@@ -402,13 +408,22 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     });
   }
 
+  /** An idle connection to {@code s} this request may use under the backend's http-reuse mode, or null. */
+  private @Nullable ServerLeg takeIdle(ServerState s) {
+    ReuseMode reuse = backend.reuseMode;
+    if (reuse == ReuseMode.NEVER) {
+      return privateLegs == null ? null : privateLegs.take(s);
+    }
+    return IdlePool.poll(s, reuse.mayTakeProven(firstRequest), reuse.mayTakeUnproven(firstRequest));
+  }
+
   private void onConnectFailed(boolean timeout) {
     ServerState failed = server;
     leg = null;
     server = null;
     failed.release();
     Backend bm = backend.model();
-    if (retries >= bm.retries()) {
+    if (retries >= bm.retries() || !backend.retryPolicy.onConnFailure()) {
       localError(503, "SC", false);
       return;
     }
@@ -444,7 +459,15 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     responseStarted = false;
     responseDecoder.reset();
     Channel sc = leg.channel;
-    sc.write(HeadEncoder.request(req, sc.alloc()), sc.voidPromise());
+    ByteBuf head = HeadEncoder.request(req, sc.alloc());
+    if (replay != null) {
+      replay.head(head.readableBytes());
+    }
+    sc.write(head, sc.voidPromise());
+    if (replay != null) {
+      // A retry: the body already sent (all of it, or retry-on would not have fired) goes again.
+      replay.writeTo(sc);
+    }
     serverFlushNeeded = true;
     armExchangeTimer();
     resumePending();
@@ -456,6 +479,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private void forwardRequestBody(ByteBuf in) {
     int n = requestBody.scan(in);
     if (n > 0) {
+      if (replay != null) {
+        replay.keep(in, in.readerIndex(), n);
+      }
       leg.channel.write(in.readRetainedSlice(n), leg.channel.voidPromise());
       serverFlushNeeded = true;
       touch();
@@ -497,7 +523,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
             return;
           }
           if (r != HeadDecoder.Result.DONE) {
-            serverError(502, "PH");
+            if (!retryAfterSend(backend.retryPolicy.onJunkResponse())) {
+              serverError(502, "PH");
+            }
             return;
           }
           onResponseHead();
@@ -530,6 +558,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       tx.bytesToClient += writeResponseHead(false);
       return;
     }
+    if (backend.retryPolicy.onStatus(code) && retryAfterSend(true)) {
+      return;
+    }
     tx.status = code;
     if (code == 101 && upgradeRequested) {
       tx.bytesToClient += writeResponseHead(false);
@@ -559,8 +590,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       serverCloses = true;
       closeAfter = true;
     }
-    // http-reuse never: no idle connection is shared, so none is kept (HAProxy would keep it private).
-    keepServer = mode == HttpConnectionMode.KEEP_ALIVE && !serverCloses && !"never".equals(backend.model().httpReuse());
+    keepServer = mode == HttpConnectionMode.KEEP_ALIVE && !serverCloses;
     if (mode == HttpConnectionMode.CLOSE || clientWantsClose || fe.stopping.getAsBoolean() || !requestBody.isDone()) {
       closeAfter = true;
     }
@@ -620,15 +650,19 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       onResponseComplete();
       return;
     }
-    if (!responseStarted && reused && requestBody.kind() == BodyFramer.Kind.NONE
-        && (req.method.equals("GET") || req.method.equals("HEAD"))) {
-      // A reused idle connection the server closed as the request went out (the keep-alive race):
-      // a bodiless GET/HEAD is safe to send again on a fresh connection; anything else gets a 502.
-      leg = null;
-      connect(server);
-      return;
-    }
     if (!responseHeadDone) {
+      RetryPolicy policy = backend.retryPolicy;
+      if (retryAfterSend(responseStarted ? policy.onJunkResponse() : policy.onEmptyResponse())) {
+        return;
+      }
+      if (!responseStarted && !firstRequest) {
+        // HAProxy 2.6 answers nothing to a request that is not its connection's first when the
+        // server closes without a byte (say, an idle connection it had just timed out): it closes
+        // the client connection so that the client sends the request again itself.
+        leg = null;
+        abort();
+        return;
+      }
       serverError(502, "SH");
     } else {
       finishLog("SD");
@@ -639,19 +673,75 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private void onResponseComplete() {
     ServerLeg l = leg;
     leg = null;
-    if (l != null) {
-      if (keepServer && requestBody.isDone() && !IdlePool.offer(l)) {
-        l.close();
-      } else if (!keepServer || !requestBody.isDone()) {
-        l.close();
-      }
+    if (l != null && !(keepServer && requestBody.isDone() && park(l))) {
+      l.close();
     }
     releaseServer();
     finishLog("--");
     endTransaction();
   }
 
+  /**
+   * Keeps an idle server connection for later requests: private to this client under http-reuse
+   * never, else in the loop's pool, "proven" when its last request was not this client's first.
+   */
+  private boolean park(ServerLeg l) {
+    if (backend.reuseMode == ReuseMode.NEVER) {
+      if (privateLegs == null) {
+        privateLegs = new PrivateLegs();
+      }
+      return privateLegs.offer(l);
+    }
+    return IdlePool.offer(l, !firstRequest);
+  }
+
+  /**
+   * Sends the request again after it reached a server, when retry-on allows it ({@code allowed}),
+   * a retry is left, nothing went to the client yet and the whole request is still held. Without
+   * option redispatch the same server is tried again, with it the pick avoids the one that failed.
+   * Returns false (and changes nothing) when the request cannot be retried.
+   */
+  private boolean retryAfterSend(boolean allowed) {
+    BackendState be = backend;
+    if (!allowed || be == null || retries >= be.model().retries() || replay == null || !replay.replayable()
+        || !requestBody.isDone() || tx.bytesToClient > 0 || state != State.EXCHANGE) {
+      return false;
+    }
+    ServerState failed = server;
+    ServerLeg l = leg;
+    leg = null;
+    server = null;
+    if (l != null) {
+      l.close();
+    }
+    retries++;
+    responseHeadDone = false;
+    responseStarted = false;
+    keepServer = false;
+    tx.responseAt = 0;
+    if (failed != null) {
+      failed.release();
+    }
+    if (be.model().redispatch() || failed == null || !failed.tryAcquire()) {
+      excluded = be.model().redispatch() ? failed : null;
+      pickAndConnect();
+    } else {
+      server = failed;
+      connect(failed);
+    }
+    return true;
+  }
+
+  private void dropReplay() {
+    RequestReplay r = replay;
+    replay = null;
+    if (r != null) {
+      r.clear();
+    }
+  }
+
   private void endTransaction() {
+    dropReplay();
     if (closeAfter || clientInputClosed) {
       closeClientAfterFlush();
       return;
@@ -730,7 +820,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       }
       case SERVER -> {
         if (state == State.EXCHANGE && !responseHeadDone) {
-          serverError(504, "sH");
+          if (!retryAfterSend(backend.retryPolicy.onResponseTimeout())) {
+            serverError(504, "sH");
+          }
         } else {
           finishLog("sD");
           abort();
@@ -783,6 +875,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     state = State.CLOSED;
     disarm();
+    dropReplay();
+    if (privateLegs != null) {
+      privateLegs.closeAll();
+    }
     if (pending != null) {
       pending.release();
       pending = null;

@@ -77,6 +77,12 @@ final class ServerLeg extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** Idle, owned by no session: any byte or close from the server retires it; read to notice that. */
+  void park() {
+    session = null;
+    setReading(true);
+  }
+
   /** Detaches from its session and closes. */
   void close() {
     session = null;
