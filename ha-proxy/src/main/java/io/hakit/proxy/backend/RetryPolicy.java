@@ -99,6 +99,14 @@ public final class RetryPolicy {
     return status >= 0 && status < statuses.length && statuses[status];
   }
 
+  /**
+   * True when every way a reused idle connection can fail is retried (conn-failure, empty-response
+   * and response-timeout): haproxy 2.6 then lets a first request take idle connections too.
+   */
+  public boolean coversReuseFailures() {
+    return connFailure && emptyResponse && responseTimeout;
+  }
+
   /** True when a condition after the request was sent may replay it, so the request must be kept. */
   public boolean needsReplay() {
     if (emptyResponse || junkResponse || responseTimeout) {

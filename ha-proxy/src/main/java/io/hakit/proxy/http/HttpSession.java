@@ -6,7 +6,6 @@ import io.hakit.core.model.Backend;
 import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.QueuedRequest;
-import io.hakit.proxy.backend.RetryPolicy;
 import io.hakit.proxy.backend.ReuseMode;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.internal.DeadlineTimer;
@@ -317,7 +316,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     backend = be;
     Backend bm = be.model();
-    mode = HttpConnectionMode.strongest(fe.connectionMode, bm.connectionMode());
+    // haproxy 2.6.12 ignores "option httpclose" set on a backend alone (observed: both sides stay
+    // kept alive); a backend's http-server-close does apply.
+    HttpConnectionMode beMode = bm.connectionMode() == HttpConnectionMode.CLOSE ? HttpConnectionMode.KEEP_ALIVE
+        : bm.connectionMode();
+    mode = HttpConnectionMode.strongest(fe.connectionMode, beMode);
     prepareServerHead(bm);
     retries = 0;
     excluded = null;
@@ -414,7 +417,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     if (reuse == ReuseMode.NEVER) {
       return privateLegs == null ? null : privateLegs.take(s);
     }
-    return IdlePool.poll(s, reuse.mayTakeProven(firstRequest), reuse.mayTakeUnproven(firstRequest));
+    // haproxy 2.6: when retry-on covers every failure of a reused connection (conn-failure,
+    // empty-response and response-timeout), a first request may take idle connections as a later one does.
+    boolean first = firstRequest && !backend.retryPolicy.coversReuseFailures();
+    return IdlePool.poll(s, reuse.mayTakeProven(first), reuse.mayTakeUnproven(first));
   }
 
   private void onConnectFailed(boolean timeout) {
@@ -460,6 +466,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     responseDecoder.reset();
     Channel sc = leg.channel;
     ByteBuf head = HeadEncoder.request(req, sc.alloc());
+    leg.requests++;
     if (replay != null) {
       replay.head(head.readableBytes());
     }
@@ -528,7 +535,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
             }
             return;
           }
-          onResponseHead();
+          onResponseHead(in);
           continue;
         }
         int n = responseBody.scan(in);
@@ -550,7 +557,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
   }
 
-  private void onResponseHead() {
+  private void onResponseHead(ByteBuf in) {
     responseStarted = true;
     tx.responseAt = System.currentTimeMillis();
     int code = resp.status;
@@ -558,11 +565,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       tx.bytesToClient += writeResponseHead(false);
       return;
     }
-    if (backend.retryPolicy.onStatus(code) && retryAfterSend(true)) {
-      return;
-    }
-    tx.status = code;
     if (code == 101 && upgradeRequested) {
+      tx.status = code;
       tx.bytesToClient += writeResponseHead(false);
       state = State.TUNNEL;
       arm(Timer.TUNNEL, backend.tunnelNanos);
@@ -573,24 +577,36 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     responseHeadDone = true;
     boolean serverCloses = resp.hasToken("connection", "close")
         || (resp.version == 10 && !resp.hasToken("connection", "keep-alive"));
+    BodyFramer.Kind kind;
+    long len = 0;
     if (req.method.equals("HEAD") || code == 204 || code == 304) {
-      responseBody.reset(BodyFramer.Kind.NONE, 0);
+      kind = BodyFramer.Kind.NONE;
     } else if (resp.get("transfer-encoding") != null) {
-      responseBody.reset(BodyFramer.Kind.CHUNKED, 0);
-      resp.remove("content-length");
+      kind = BodyFramer.Kind.CHUNKED;
     } else if (resp.get("content-length") != null) {
-      long len = RequestChecks.contentLength(resp);
+      len = RequestChecks.contentLength(resp);
       if (len < 0) {
-        serverError(502, "PH");
+        if (!retryAfterSend(backend.retryPolicy.onJunkResponse())) {
+          serverError(502, "PH");
+        }
         return;
       }
-      responseBody.reset(BodyFramer.Kind.LENGTH, len);
+      kind = BodyFramer.Kind.LENGTH;
     } else {
-      responseBody.reset(BodyFramer.Kind.UNTIL_CLOSE, 0);
+      kind = BodyFramer.Kind.UNTIL_CLOSE;
       serverCloses = true;
+    }
+    responseBody.reset(kind, len);
+    keepServer = mode == HttpConnectionMode.KEEP_ALIVE && !serverCloses;
+    if (backend.retryPolicy.onStatus(code) && retryDiscardingResponse(in)) {
+      return;
+    }
+    tx.status = code;
+    if (kind == BodyFramer.Kind.CHUNKED) {
+      resp.remove("content-length");
+    } else if (kind == BodyFramer.Kind.UNTIL_CLOSE) {
       closeAfter = true;
     }
-    keepServer = mode == HttpConnectionMode.KEEP_ALIVE && !serverCloses;
     if (mode == HttpConnectionMode.CLOSE || clientWantsClose || fe.stopping.getAsBoolean() || !requestBody.isDone()) {
       closeAfter = true;
     }
@@ -651,14 +667,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       return;
     }
     if (!responseHeadDone) {
-      RetryPolicy policy = backend.retryPolicy;
-      if (retryAfterSend(responseStarted ? policy.onJunkResponse() : policy.onEmptyResponse())) {
+      // haproxy 2.6 retries (empty-response) a close before any response byte, never a close in
+      // the middle of a head; either way it answers nothing to a request that is not its client
+      // connection's first (say, over an idle connection the server had just timed out): it
+      // closes the client connection so that the client sends the request again itself.
+      if (!responseStarted && retryAfterSend(backend.retryPolicy.onEmptyResponse())) {
         return;
       }
-      if (!responseStarted && !firstRequest) {
-        // HAProxy 2.6 answers nothing to a request that is not its connection's first when the
-        // server closes without a byte (say, an idle connection it had just timed out): it closes
-        // the client connection so that the client sends the request again itself.
+      if (!firstRequest) {
         leg = null;
         abort();
         return;
@@ -683,7 +699,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   /**
    * Keeps an idle server connection for later requests: private to this client under http-reuse
-   * never, else in the loop's pool, "proven" when its last request was not this client's first.
+   * never, else in the loop's pool, "proven" once it has carried two requests (haproxy 2.6 files a
+   * connection in its safe list when the request it carried was not the connection's first).
    */
   private boolean park(ServerLeg l) {
     if (backend.reuseMode == ReuseMode.NEVER) {
@@ -692,7 +709,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       }
       return privateLegs.offer(l);
     }
-    return IdlePool.offer(l, !firstRequest);
+    return IdlePool.offer(l, l.requests >= 2);
   }
 
   /**
@@ -702,11 +719,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
    * Returns false (and changes nothing) when the request cannot be retried.
    */
   private boolean retryAfterSend(boolean allowed) {
-    BackendState be = backend;
-    if (!allowed || be == null || retries >= be.model().retries() || replay == null || !replay.replayable()
-        || !requestBody.isDone() || tx.bytesToClient > 0 || state != State.EXCHANGE) {
+    if (!mayRetryAfterSend(allowed)) {
       return false;
     }
+    BackendState be = backend;
     ServerState failed = server;
     ServerLeg l = leg;
     leg = null;
@@ -730,6 +746,32 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       connect(failed);
     }
     return true;
+  }
+
+  private boolean mayRetryAfterSend(boolean allowed) {
+    BackendState be = backend;
+    return allowed && be != null && retries < be.model().retries() && replay != null && replay.replayable()
+        && requestBody.isDone() && tx.bytesToClient == 0 && state == State.EXCHANGE;
+  }
+
+  /**
+   * A status retry-on names: the response is dropped and the request sent again. When the whole
+   * response is already here and the server keeps the connection, the connection goes back to
+   * the idle pool first (haproxy 2.6 may then send the retry over it), else it is closed.
+   */
+  private boolean retryDiscardingResponse(ByteBuf in) {
+    if (!mayRetryAfterSend(true)) {
+      return false;
+    }
+    in.skipBytes(responseBody.scan(in));
+    ServerLeg l = leg;
+    if (l != null && keepServer && responseBody.isDone() && !in.isReadable()) {
+      leg = null;
+      if (!park(l)) {
+        l.close();
+      }
+    }
+    return retryAfterSend(true);
   }
 
   private void dropReplay() {
@@ -757,6 +799,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     backend = null;
     server = null;
     upgradeRequested = false;
+    responseHeadDone = false;
+    responseStarted = false;
     arm(Timer.KEEP_ALIVE, fe.keepAliveNanos);
     resumePending();
     readClientIfReady();
@@ -767,17 +811,18 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   /** A response produced by the proxy itself (error, deny, return, redirect). */
   private void localResponse(ByteBuf response, String termination, boolean close) {
     dropServer();
-    if (responseStarted) {
+    if (responseHeadDone) {
+      // Part of the server's response already went to the client: too late for another one.
       ReferenceCountUtil.release(response);
       abort();
       return;
     }
-    tx.bytesToClient += response.readableBytes();
-    client.write(response, client.voidPromise());
-    finishLog(termination);
-    if (close || !requestBody.isDone()) {
+    if (close || !requestBody.isDone() || clientWantsClose || fe.connectionMode == HttpConnectionMode.CLOSE) {
       closeAfter = true;
     }
+    tx.bytesToClient += ConnectionHeader.write(client, response,
+        closeAfter ? ConnectionHeader.CLOSE : req.version == 10 ? ConnectionHeader.KEEP_ALIVE : null);
+    finishLog(termination);
     endTransaction();
   }
 

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * reuses them instead of connecting again, as {@code http-reuse} allows. Two lists per server, as
  * HAProxy keeps them: "proven" connections, whose last request was not the first of its client
  * connection (HAProxy's safe list, taken first), and the others. Bounded per server; within a list
- * the most recently parked goes first (warm, and lets the oldest expire). Confined to its event
- * loop (a FastThreadLocal), so no locks.
+ * the longest idle goes first, as haproxy 2.6 picks (observed: sequences of clients reach the same
+ * origin connections through both). Confined to its event loop (a FastThreadLocal), so no locks.
  */
 final class IdlePool {
   static final int MAX_IDLE_PER_SERVER = 128;
@@ -41,7 +41,7 @@ final class IdlePool {
         || !leg.channel.isActive()) {
       return false;
     }
-    (proven ? l.proven : l.unproven).addFirst(leg);
+    (proven ? l.proven : l.unproven).addLast(leg);
     leg.park();
     return true;
   }

@@ -17,6 +17,8 @@ final class ServerLeg extends ChannelInboundHandlerAdapter {
   final ServerState server;
   @Nullable HttpSession session;
   @Nullable Channel channel;
+  /** Requests sent over this connection so far. */
+  int requests;
   /** Mirrors the channel's auto-read flag (on unless the client cannot take more). */
   private boolean reading = true;
 
