@@ -227,6 +227,7 @@ class HaproxyReuseRetryDifferentialIT {
       }
       same(mode, "GET /chunked HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /len HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
       same(mode, "GET /chunked HTTP/1.1\r\nHost: a\r\n\r\n");
+      same(mode, "GET /close HTTP/1.1\r\nHost: a\r\n\r\n");
     }
   }
 
@@ -324,8 +325,8 @@ class HaproxyReuseRetryDifferentialIT {
       byte[] buf = new byte[8192];
       long deadline = System.currentTimeMillis() + 8000;
       while (System.currentTimeMillis() < deadline) {
-        // Quiet for 400 ms once something arrived means a kept-alive connection; the first byte may take retries.
-        s.setSoTimeout(out.size() == 0 ? 6000 : 400);
+        // Quiet for 300 ms once something arrived means a kept-alive connection; the first byte may take retries.
+        s.setSoTimeout(out.size() == 0 ? 6000 : 300);
         try {
           int n = in.read(buf);
           if (n < 0) {

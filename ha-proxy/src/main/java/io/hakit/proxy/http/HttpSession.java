@@ -567,6 +567,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     if (code == 101 && upgradeRequested) {
       tx.status = code;
+      dropReplay();
       tx.bytesToClient += writeResponseHead(false);
       state = State.TUNNEL;
       arm(Timer.TUNNEL, backend.tunnelNanos);
@@ -602,6 +603,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       return;
     }
     tx.status = code;
+    // The response goes to the client from now on: no retry can replay the request any more.
+    dropReplay();
     if (kind == BodyFramer.Kind.CHUNKED) {
       resp.remove("content-length");
     } else if (kind == BodyFramer.Kind.UNTIL_CLOSE) {
