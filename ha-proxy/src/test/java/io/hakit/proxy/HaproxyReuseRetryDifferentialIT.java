@@ -214,6 +214,10 @@ class HaproxyReuseRetryDifferentialIT {
     String twoRequests = "GET /len HTTP/1.1\r\nHost: a\r\n\r\nGET /empty HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n";
     same("rdefault", twoRequests);
     same("rempty", twoRequests);
+    // Also with a new server connection per request, and for half a head (never retried).
+    same("sc", twoRequests);
+    same("sc", twoRequests.replace("/empty", "/partial"));
+    same("sc", twoRequests.replace("/empty", "/junk"));
   }
 
   // ---------------------------------------------------------------- HTTP/1.0 clients
@@ -325,8 +329,8 @@ class HaproxyReuseRetryDifferentialIT {
       byte[] buf = new byte[8192];
       long deadline = System.currentTimeMillis() + 8000;
       while (System.currentTimeMillis() < deadline) {
-        // Quiet for 300 ms once something arrived means a kept-alive connection; the first byte may take retries.
-        s.setSoTimeout(out.size() == 0 ? 6000 : 300);
+        // Quiet for 400 ms once something arrived means a kept-alive connection; the first byte may take retries.
+        s.setSoTimeout(out.size() == 0 ? 6000 : 400);
         try {
           int n = in.read(buf);
           if (n < 0) {

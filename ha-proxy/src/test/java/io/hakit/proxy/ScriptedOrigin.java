@@ -142,7 +142,8 @@ final class ScriptedOrigin implements AutoCloseable {
           return false;
         }
       }
-      String body = "conn=" + id + " path=" + path;
+      // Fixed width, so that the length does not depend on how many connections came before.
+      String body = String.format("conn=%06d path=%s", id, path);
       write(out, "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\nX-C: " + id + "\r\n\r\n" + body);
     }
     return true;
