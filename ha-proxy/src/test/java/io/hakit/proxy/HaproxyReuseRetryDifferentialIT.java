@@ -261,7 +261,7 @@ class HaproxyReuseRetryDifferentialIT {
         String letter = letters.computeIfAbsent(h.connection() * 4 + (o == o1 ? 0 : o == o3 ? 1 : 2),
             k -> String.valueOf((char) ('A' + letters.size())));
         seen.append(o == o1 ? "o1 " : o == o3 ? "o3 " : "ok ").append(letter).append(' ').append(h.requestLine())
-            .append(" body=").append(h.bodyLength()).append('\n');
+            .append(" connection=").append(h.connectionHeader()).append(" body=").append(h.bodyLength()).append('\n');
       }
     }
     // Connection numbers in responses, as letters of the connections listed above.

@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection it arrived on. Thread per connection on loopback; closed by {@link #close()}.
  */
 final class ScriptedOrigin implements AutoCloseable {
-  /** One request as received: the origin's connection number, request line, body length. */
-  record Hit(int connection, String requestLine, int bodyLength) {
+  /** One request as received: the origin's connection number, request line, Connection header (or ""), body length. */
+  record Hit(int connection, String requestLine, String connectionHeader, int bodyLength) {
     String path() {
       return requestLine.split(" ")[1];
     }
@@ -93,16 +93,17 @@ final class ScriptedOrigin implements AutoCloseable {
           } else if (lower.startsWith("transfer-encoding:")) {
             chunked = lower.contains("chunked");
           } else if (lower.startsWith("connection:")) {
-            connection = lower.substring(11).trim();
+            connection = h.substring(11).trim();
           }
         }
         int body = chunked ? skipChunked(in) : in.readNBytes((int) length).length;
-        hits.add(new Hit(id, line, body));
+        hits.add(new Hit(id, line, connection, body));
         String path = line.split(" ")[1];
         if (!answer(out, id, alwaysOk ? "/len" : path)) {
           return;
         }
-        if (connection.equals("close") || (line.endsWith("HTTP/1.0") && !connection.equals("keep-alive"))) {
+        String token = connection.toLowerCase(Locale.ROOT);
+        if (token.equals("close") || (line.endsWith("HTTP/1.0") && !token.equals("keep-alive"))) {
           return;
         }
       }

@@ -316,9 +316,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     backend = be;
     Backend bm = be.model();
-    // haproxy 2.6.12 ignores "option httpclose" set on a backend alone (observed: both sides stay
-    // kept alive); a backend's http-server-close does apply.
-    HttpConnectionMode beMode = bm.connectionMode() == HttpConnectionMode.CLOSE ? HttpConnectionMode.KEEP_ALIVE
+    // haproxy 2.6.12: a backend's "option httpclose" closes the server side only (observed: the
+    // client side is kept alive unless the frontend says otherwise), as http-server-close does.
+    HttpConnectionMode beMode = bm.connectionMode() == HttpConnectionMode.CLOSE ? HttpConnectionMode.SERVER_CLOSE
         : bm.connectionMode();
     mode = HttpConnectionMode.strongest(fe.connectionMode, beMode);
     prepareServerHead(bm);
