@@ -38,6 +38,14 @@ final class BodyFramer {
   private boolean done = true;
   private boolean invalid;
 
+  // What the last chunked scan found, for re-framing (see ChunkReframer): the chunk data as
+  // (index, length) pairs, whether the last chunk's size line ended in it, and the trailer bytes.
+  private int[] dataRanges = new int[8];
+  private int dataRangeCount;
+  private boolean lastChunkEnded;
+  private int trailerFrom = -1;
+  private int trailerLength;
+
   void reset(Kind kind, long length) {
     this.kind = kind;
     this.remaining = length;
@@ -106,9 +114,14 @@ final class BodyFramer {
     int start = in.readerIndex();
     int end = in.writerIndex();
     int pos = start;
+    dataRangeCount = 0;
+    lastChunkEnded = false;
+    trailerFrom = inTrailer() ? start : -1;
+    trailerLength = 0;
     while (pos < end && !done) {
       if (chunk == Chunk.DATA) {
         int n = (int) Math.min(remaining, end - pos);
+        addDataRange(pos, n);
         pos += n;
         remaining -= n;
         if (remaining == 0) {
@@ -116,13 +129,66 @@ final class BodyFramer {
         }
         continue;
       }
+      boolean wasTrailer = inTrailer();
       byte c = in.getByte(pos++);
       if (!step(c)) {
         invalid = true;
+        endTrailer(pos - 1);
         return pos - 1 - start;
       }
+      if (!wasTrailer && inTrailer()) {
+        // The last chunk's size line just ended: what follows (trailers, final CRLF) is kept as is.
+        lastChunkEnded = true;
+        trailerFrom = pos;
+      }
     }
+    endTrailer(pos);
     return pos - start;
+  }
+
+  private boolean inTrailer() {
+    return chunk == Chunk.TRAILER_START || chunk == Chunk.TRAILER || chunk == Chunk.FINAL_LF || (done
+        && kind == Kind.CHUNKED);
+  }
+
+  private void endTrailer(int pos) {
+    trailerLength = trailerFrom >= 0 ? pos - trailerFrom : 0;
+  }
+
+  private void addDataRange(int index, int length) {
+    if (dataRangeCount * 2 == dataRanges.length) {
+      dataRanges = java.util.Arrays.copyOf(dataRanges, dataRanges.length * 2);
+    }
+    dataRanges[dataRangeCount * 2] = index;
+    dataRanges[dataRangeCount * 2 + 1] = length;
+    dataRangeCount++;
+  }
+
+  /** Chunk data ranges the last chunked scan found. */
+  int dataRangeCount() {
+    return dataRangeCount;
+  }
+
+  int dataRangeIndex(int i) {
+    return dataRanges[i * 2];
+  }
+
+  int dataRangeLength(int i) {
+    return dataRanges[i * 2 + 1];
+  }
+
+  /** True when the last chunked scan saw the end of the zero-size chunk's line. */
+  boolean lastChunkEnded() {
+    return lastChunkEnded;
+  }
+
+  /** Index and length of the trailer bytes (trailer fields and the final CRLF) in the last scan. */
+  int trailerFrom() {
+    return trailerFrom;
+  }
+
+  int trailerLength() {
+    return trailerLength;
   }
 
   /** One control byte of the chunked framing; false when it breaks the grammar. */

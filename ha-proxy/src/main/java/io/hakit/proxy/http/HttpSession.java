@@ -539,7 +539,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
           continue;
         }
         int n = responseBody.scan(in);
-        if (n > 0) {
+        if (n > 0 && responseBody.kind() == BodyFramer.Kind.CHUNKED) {
+          // haproxy 2.6 re-frames chunked bodies (one chunk per read, no extensions): so does this.
+          tx.bytesToClient += ChunkReframer.write(client, in, responseBody);
+          in.skipBytes(n);
+        } else if (n > 0) {
           tx.bytesToClient += n;
           client.write(in.readRetainedSlice(n), client.voidPromise());
         }
