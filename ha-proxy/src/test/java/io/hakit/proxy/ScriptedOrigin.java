@@ -24,8 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection it arrived on. Thread per connection on loopback; closed by {@link #close()}.
  */
 final class ScriptedOrigin implements AutoCloseable {
-  /** One request as received: the origin's connection number, request line, Connection header (or ""), body length. */
-  record Hit(int connection, String requestLine, String connectionHeader, int bodyLength) {
+  /**
+   * One request as received: the origin's connection number, request line, Connection header (or
+   * ""), body length, and a chunked body's bytes as they came (framing included; else "").
+   */
+  record Hit(int connection, String requestLine, String connectionHeader, int bodyLength, String chunkedWire) {
     String path() {
       return requestLine.split(" ")[1];
     }
@@ -96,8 +99,9 @@ final class ScriptedOrigin implements AutoCloseable {
             connection = h.substring(11).trim();
           }
         }
-        int body = chunked ? skipChunked(in) : in.readNBytes((int) length).length;
-        hits.add(new Hit(id, line, connection, body));
+        StringBuilder wire = new StringBuilder();
+        int body = chunked ? skipChunked(in, wire) : in.readNBytes((int) length).length;
+        hits.add(new Hit(id, line, connection, body, wire.toString()));
         String path = line.split(" ")[1];
         if (!answer(out, id, alwaysOk ? "/len" : path)) {
           return;
@@ -155,18 +159,23 @@ final class ScriptedOrigin implements AutoCloseable {
     out.flush();
   }
 
-  private static int skipChunked(InputStream in) throws IOException {
+  private static int skipChunked(InputStream in, StringBuilder wire) throws IOException {
     int total = 0;
     for (int i = 0; i < 100_000; i++) {
-      int n = Integer.parseInt(line(in).split(";")[0].trim(), 16);
+      String size = line(in);
+      wire.append(size).append("\r\n");
+      int n = Integer.parseInt(size.split(";")[0].trim(), 16);
       if (n == 0) {
-        while (!line(in).isEmpty()) {
-          // trailers
+        String trailer;
+        while (!(trailer = line(in)).isEmpty()) {
+          wire.append(trailer).append("\r\n");
         }
+        wire.append("\r\n");
         return total;
       }
-      total += in.readNBytes(n).length;
-      line(in);
+      byte[] data = in.readNBytes(n);
+      total += data.length;
+      wire.append(new String(data, StandardCharsets.ISO_8859_1)).append(line(in)).append("\r\n");
     }
     throw new IOException("too many chunks");
   }

@@ -4,8 +4,9 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * Delimits one message body in a byte stream without copying it: given the bytes received so
- * far it says how many belong to the body, validating chunked framing on the way (the chunks are
- * forwarded as received). Confined to one event loop; reusable through {@link #reset}.
+ * far it says how many belong to the body, validating chunked framing on the way and noting where
+ * the chunk data and trailers lie (for {@link ChunkReframer}); trailer field names are lower-cased
+ * in place. Confined to one event loop; reusable through {@link #reset}.
  */
 final class BodyFramer {
   /** How the body is delimited. */
@@ -45,6 +46,8 @@ final class BodyFramer {
   private boolean lastChunkEnded;
   private int trailerFrom = -1;
   private int trailerLength;
+  /** In a trailer field's name (HAProxy forwards them in lower case, as header names). */
+  private boolean trailerName;
 
   void reset(Kind kind, long length) {
     this.kind = kind;
@@ -135,6 +138,10 @@ final class BodyFramer {
         invalid = true;
         endTrailer(pos - 1);
         return pos - 1 - start;
+      }
+      if (trailerName && chunk == Chunk.TRAILER && c >= 'A' && c <= 'Z') {
+        // Trailer names go out in lower case, as HAProxy forwards them: edited in place, not copied.
+        in.setByte(pos - 1, c + ('a' - 'A'));
       }
       if (!wasTrailer && inTrailer()) {
         // The last chunk's size line just ended: what follows (trailers, final CRLF) is kept as is.
@@ -263,12 +270,15 @@ final class BodyFramer {
           done = true;
         } else {
           chunk = Chunk.TRAILER;
+          trailerName = c != ':';
         }
         return true;
       }
       case TRAILER -> {
         if (c == '\n') {
           chunk = Chunk.TRAILER_START;
+        } else if (c == ':') {
+          trailerName = false;
         }
         return true;
       }

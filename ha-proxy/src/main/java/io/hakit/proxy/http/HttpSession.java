@@ -485,7 +485,19 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void forwardRequestBody(ByteBuf in) {
     int n = requestBody.scan(in);
-    if (n > 0) {
+    if (n > 0 && requestBody.kind() == BodyFramer.Kind.CHUNKED) {
+      // Re-framed as haproxy 2.6 sends chunked requests (one chunk per read, no extensions).
+      Channel sc = leg.channel;
+      ChunkReframer.write(sc.alloc(), in, requestBody, piece -> {
+        if (replay != null) {
+          replay.keep(piece);
+        }
+        sc.write(piece, sc.voidPromise());
+      });
+      in.skipBytes(n);
+      serverFlushNeeded = true;
+      touch();
+    } else if (n > 0) {
       if (replay != null) {
         replay.keep(in, in.readerIndex(), n);
       }

@@ -49,6 +49,18 @@ final class RequestReplay {
     return !tooBig;
   }
 
+  /** Keeps a piece of body as it was sent (ownership stays with the caller: a retained duplicate is kept). */
+  void keep(ByteBuf piece) {
+    if (tooBig) {
+      return;
+    }
+    bodyBytes += piece.readableBytes();
+    checkBound();
+    if (!tooBig) {
+      body.add(piece.retainedDuplicate());
+    }
+  }
+
   /** Writes the kept body to a new server connection (duplicates: the kept slices stay for a later retry). */
   void writeTo(Channel server) {
     for (ByteBuf b : body) {
