@@ -193,7 +193,7 @@ class HttpProxyTest {
     closeables.add(p);
     String out = RawClient.exchange(port, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 3000);
     assertThat(out).isEqualTo("HTTP/1.1 503 Service Unavailable\r\ncontent-length: 107\r\ncache-control: no-cache\r\n"
-        + "content-type: text/html\r\n\r\n<html><body><h1>503 Service Unavailable</h1>\n"
+        + "content-type: text/html\r\nconnection: close\r\n\r\n<html><body><h1>503 Service Unavailable</h1>\n"
         + "No server is available to handle this request.\n</body></html>\n");
   }
 

@@ -29,11 +29,12 @@ class MalformedRequestTest {
   static final String TIMEOUT = "HTTP/1.1 408 Request Time-out\r\nContent-length: 110\r\nCache-Control: no-cache\r\n"
       + "Connection: close\r\nContent-Type: text/html\r\n\r\n<html><body><h1>408 Request Time-out</h1>\n"
       + "Your browser didn't send a complete request in time.\n</body></html>\n";
+  // For a request saying "Connection: close", as the tests below send (haproxy 2.6.12 adds the header when it closes).
   static final String BAD_GATEWAY = "HTTP/1.1 502 Bad Gateway\r\ncontent-length: 107\r\ncache-control: no-cache\r\n"
-      + "content-type: text/html\r\n\r\n<html><body><h1>502 Bad Gateway</h1>\n"
+      + "content-type: text/html\r\nconnection: close\r\n\r\n<html><body><h1>502 Bad Gateway</h1>\n"
       + "The server returned an invalid or incomplete response.\n</body></html>\n";
   static final String GATEWAY_TIMEOUT = "HTTP/1.1 504 Gateway Time-out\r\ncontent-length: 92\r\n"
-      + "cache-control: no-cache\r\ncontent-type: text/html\r\n\r\n<html><body><h1>504 Gateway Time-out</h1>\n"
+      + "cache-control: no-cache\r\ncontent-type: text/html\r\nconnection: close\r\n\r\n<html><body><h1>504 Gateway Time-out</h1>\n"
       + "The server didn't respond in time.\n</body></html>\n";
 
   private static TestOrigin origin;

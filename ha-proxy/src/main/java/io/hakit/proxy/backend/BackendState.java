@@ -47,6 +47,10 @@ public final class BackendState {
   public final long serverNanos;
   public final long queueNanos;
   public final long tunnelNanos;
+  /** {@code retry-on}, compiled. */
+  public final RetryPolicy retryPolicy;
+  /** {@code http-reuse}, compiled. */
+  public final ReuseMode reuseMode;
 
   private record LoopBalancer(EventLoop loop, LoadBalancer balancer) {}
 
@@ -74,6 +78,8 @@ public final class BackendState {
     this.queueNanos = queue > 0 ? queue : connectMillis * 1_000_000L;
     long tunnel = nanos(model, TimeoutKind.TUNNEL);
     this.tunnelNanos = tunnel > 0 ? tunnel : serverNanos;
+    this.retryPolicy = RetryPolicy.of(model.retryOn());
+    this.reuseMode = ReuseMode.of(model.httpReuse());
     this.health = new ManualHealthSource("backend " + model.name(), computeHealth());
   }
 

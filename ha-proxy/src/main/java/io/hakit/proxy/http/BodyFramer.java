@@ -4,8 +4,9 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * Delimits one message body in a byte stream without copying it: given the bytes received so
- * far it says how many belong to the body, validating chunked framing on the way (the chunks are
- * forwarded as received). Confined to one event loop; reusable through {@link #reset}.
+ * far it says how many belong to the body, validating chunked framing on the way and noting where
+ * the chunk data and trailers lie (for {@link ChunkReframer}); trailer field names are lower-cased
+ * in place. Confined to one event loop; reusable through {@link #reset}.
  */
 final class BodyFramer {
   /** How the body is delimited. */
@@ -37,6 +38,16 @@ final class BodyFramer {
   private int sizeDigits;
   private boolean done = true;
   private boolean invalid;
+
+  // What the last chunked scan found, for re-framing (see ChunkReframer): the chunk data as
+  // (index, length) pairs, whether the last chunk's size line ended in it, and the trailer bytes.
+  private int[] dataRanges = new int[8];
+  private int dataRangeCount;
+  private boolean lastChunkEnded;
+  private int trailerFrom = -1;
+  private int trailerLength;
+  /** In a trailer field's name (HAProxy forwards them in lower case, as header names). */
+  private boolean trailerName;
 
   void reset(Kind kind, long length) {
     this.kind = kind;
@@ -106,9 +117,14 @@ final class BodyFramer {
     int start = in.readerIndex();
     int end = in.writerIndex();
     int pos = start;
+    dataRangeCount = 0;
+    lastChunkEnded = false;
+    trailerFrom = inTrailer() ? start : -1;
+    trailerLength = 0;
     while (pos < end && !done) {
       if (chunk == Chunk.DATA) {
         int n = (int) Math.min(remaining, end - pos);
+        addDataRange(pos, n);
         pos += n;
         remaining -= n;
         if (remaining == 0) {
@@ -116,13 +132,70 @@ final class BodyFramer {
         }
         continue;
       }
+      boolean wasTrailer = inTrailer();
       byte c = in.getByte(pos++);
       if (!step(c)) {
         invalid = true;
+        endTrailer(pos - 1);
         return pos - 1 - start;
       }
+      if (trailerName && chunk == Chunk.TRAILER && c >= 'A' && c <= 'Z') {
+        // Trailer names go out in lower case, as HAProxy forwards them: edited in place, not copied.
+        in.setByte(pos - 1, c + ('a' - 'A'));
+      }
+      if (!wasTrailer && inTrailer()) {
+        // The last chunk's size line just ended: what follows (trailers, final CRLF) is kept as is.
+        lastChunkEnded = true;
+        trailerFrom = pos;
+      }
     }
+    endTrailer(pos);
     return pos - start;
+  }
+
+  private boolean inTrailer() {
+    return chunk == Chunk.TRAILER_START || chunk == Chunk.TRAILER || chunk == Chunk.FINAL_LF || (done
+        && kind == Kind.CHUNKED);
+  }
+
+  private void endTrailer(int pos) {
+    trailerLength = trailerFrom >= 0 ? pos - trailerFrom : 0;
+  }
+
+  private void addDataRange(int index, int length) {
+    if (dataRangeCount * 2 == dataRanges.length) {
+      dataRanges = java.util.Arrays.copyOf(dataRanges, dataRanges.length * 2);
+    }
+    dataRanges[dataRangeCount * 2] = index;
+    dataRanges[dataRangeCount * 2 + 1] = length;
+    dataRangeCount++;
+  }
+
+  /** Chunk data ranges the last chunked scan found. */
+  int dataRangeCount() {
+    return dataRangeCount;
+  }
+
+  int dataRangeIndex(int i) {
+    return dataRanges[i * 2];
+  }
+
+  int dataRangeLength(int i) {
+    return dataRanges[i * 2 + 1];
+  }
+
+  /** True when the last chunked scan saw the end of the zero-size chunk's line. */
+  boolean lastChunkEnded() {
+    return lastChunkEnded;
+  }
+
+  /** Index and length of the trailer bytes (trailer fields and the final CRLF) in the last scan. */
+  int trailerFrom() {
+    return trailerFrom;
+  }
+
+  int trailerLength() {
+    return trailerLength;
   }
 
   /** One control byte of the chunked framing; false when it breaks the grammar. */
@@ -197,12 +270,15 @@ final class BodyFramer {
           done = true;
         } else {
           chunk = Chunk.TRAILER;
+          trailerName = c != ':';
         }
         return true;
       }
       case TRAILER -> {
         if (c == '\n') {
           chunk = Chunk.TRAILER_START;
+        } else if (c == ':') {
+          trailerName = false;
         }
         return true;
       }

@@ -6,6 +6,7 @@ import io.hakit.core.model.Backend;
 import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.QueuedRequest;
+import io.hakit.proxy.backend.ReuseMode;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.internal.DeadlineTimer;
 import io.hakit.proxy.stats.StatsPage;
@@ -81,7 +82,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable ServerLeg leg;
   private @Nullable ServerState excluded;
   private int retries;
-  private boolean reused;
   private boolean firstRequest = true;
   private boolean closeAfter;
   private boolean clientWantsClose;
@@ -98,6 +98,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private HttpConnectionMode mode = HttpConnectionMode.KEEP_ALIVE;
 
   private @Nullable DeadlineTimer<Timer> timer;
+  /** The request body sent so far, kept while retry-on may send it again; null when not needed. */
+  private @Nullable RequestReplay replay;
+  /** This client's idle server connections under http-reuse never; created on first use. */
+  private @Nullable PrivateLegs privateLegs;
 
 
   HttpSession(HttpFrontend fe) {
@@ -330,10 +334,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     be.counters().request();
     be.counters().session();
     Backend bm = be.model();
-    mode = HttpConnectionMode.strongest(fe.connectionMode, bm.connectionMode());
+    // haproxy 2.6.12: a backend's "option httpclose" closes the server side only (observed: the
+    // client side is kept alive unless the frontend says otherwise), as http-server-close does.
+    HttpConnectionMode beMode = bm.connectionMode() == HttpConnectionMode.CLOSE ? HttpConnectionMode.SERVER_CLOSE
+        : bm.connectionMode();
+    mode = HttpConnectionMode.strongest(fe.connectionMode, beMode);
     prepareServerHead(bm);
     retries = 0;
     excluded = null;
+    if (be.retryPolicy.needsReplay()) {
+      replay = new RequestReplay();
+    }
     tx.queueDone = System.currentTimeMillis();
     pickAndConnect();
   }
@@ -408,18 +419,16 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     state = State.CONNECTING;
     disarm();
     if (mode == HttpConnectionMode.KEEP_ALIVE) {
-      ServerLeg idle = IdlePool.poll(s);
+      ServerLeg idle = takeIdle(s);
       if (idle != null) {
         idle.session = this;
         leg = idle;
-        reused = true;
         s.counters().connection(true);
         backend.counters().connection(true);
         onConnected();
         return;
       }
     }
-    reused = false;
     s.counters().connection(false);
     backend.counters().connection(false);
     ServerLeg l = new ServerLeg(s, this);
@@ -438,6 +447,18 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     });
   }
 
+  /** An idle connection to {@code s} this request may use under the backend's http-reuse mode, or null. */
+  private @Nullable ServerLeg takeIdle(ServerState s) {
+    ReuseMode reuse = backend.reuseMode;
+    if (reuse == ReuseMode.NEVER) {
+      return privateLegs == null ? null : privateLegs.take(s);
+    }
+    // haproxy 2.6: when retry-on covers every failure of a reused connection (conn-failure,
+    // empty-response and response-timeout), a first request may take idle connections as a later one does.
+    boolean first = firstRequest && !backend.retryPolicy.coversReuseFailures();
+    return IdlePool.poll(s, reuse.mayTakeProven(first), reuse.mayTakeUnproven(first));
+  }
+
   private void onConnectFailed(boolean timeout) {
     ServerState failed = server;
     leg = null;
@@ -446,7 +467,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     failed.counters().connectError();
     backend.counters().connectError();
     Backend bm = backend.model();
-    if (retries >= bm.retries()) {
+    if (retries >= bm.retries() || !backend.retryPolicy.onConnFailure()) {
       localError(503, "SC", false);
       return;
     }
@@ -486,7 +507,16 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     responseStarted = false;
     responseDecoder.reset();
     Channel sc = leg.channel;
-    sc.write(HeadEncoder.request(req, sc.alloc()), sc.voidPromise());
+    ByteBuf head = HeadEncoder.request(req, sc.alloc());
+    leg.requests++;
+    if (replay != null) {
+      replay.head(head.readableBytes());
+    }
+    sc.write(head, sc.voidPromise());
+    if (replay != null) {
+      // A retry: the body already sent (all of it, or retry-on would not have fired) goes again.
+      replay.writeTo(sc);
+    }
     serverFlushNeeded = true;
     armExchangeTimer();
     resumePending();
@@ -498,7 +528,22 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private void forwardRequestBody(ByteBuf in) {
     int n = requestBody.scan(in);
     tx.bytesFromClient += n;
-    if (n > 0) {
+    if (n > 0 && requestBody.kind() == BodyFramer.Kind.CHUNKED) {
+      // Re-framed as haproxy 2.6 sends chunked requests (one chunk per read, no extensions).
+      Channel sc = leg.channel;
+      ChunkReframer.write(sc.alloc(), in, requestBody, piece -> {
+        if (replay != null) {
+          replay.keep(piece);
+        }
+        sc.write(piece, sc.voidPromise());
+      });
+      in.skipBytes(n);
+      serverFlushNeeded = true;
+      touch();
+    } else if (n > 0) {
+      if (replay != null) {
+        replay.keep(in, in.readerIndex(), n);
+      }
       leg.channel.write(in.readRetainedSlice(n), leg.channel.voidPromise());
       serverFlushNeeded = true;
       touch();
@@ -540,14 +585,20 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
             return;
           }
           if (r != HeadDecoder.Result.DONE) {
-            serverError(502, "PH");
+            if (!retryAfterSend(backend.retryPolicy.onJunkResponse())) {
+              serverError(502, "PH");
+            }
             return;
           }
-          onResponseHead();
+          onResponseHead(in);
           continue;
         }
         int n = responseBody.scan(in);
-        if (n > 0) {
+        if (n > 0 && responseBody.kind() == BodyFramer.Kind.CHUNKED) {
+          // haproxy 2.6 re-frames chunked bodies (one chunk per read, no extensions): so does this.
+          tx.bytesToClient += ChunkReframer.write(client, in, responseBody);
+          in.skipBytes(n);
+        } else if (n > 0) {
           tx.bytesToClient += n;
           client.write(in.readRetainedSlice(n), client.voidPromise());
         }
@@ -565,7 +616,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
   }
 
-  private void onResponseHead() {
+  private void onResponseHead(ByteBuf in) {
     responseStarted = true;
     tx.responseAt = System.currentTimeMillis();
     int code = resp.status;
@@ -573,9 +624,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       tx.bytesToClient += writeResponseHead(false);
       return;
     }
-    tx.status = code;
-    tx.responseHead();
     if (code == 101 && upgradeRequested) {
+      tx.status = code;
+      tx.responseHead();
+      dropReplay();
       tx.bytesToClient += writeResponseHead(false);
       state = State.TUNNEL;
       arm(Timer.TUNNEL, backend.tunnelNanos);
@@ -586,25 +638,39 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     responseHeadDone = true;
     boolean serverCloses = resp.hasToken("connection", "close")
         || (resp.version == 10 && !resp.hasToken("connection", "keep-alive"));
+    BodyFramer.Kind kind;
+    long len = 0;
     if (req.method.equals("HEAD") || code == 204 || code == 304) {
-      responseBody.reset(BodyFramer.Kind.NONE, 0);
+      kind = BodyFramer.Kind.NONE;
     } else if (resp.get("transfer-encoding") != null) {
-      responseBody.reset(BodyFramer.Kind.CHUNKED, 0);
-      resp.remove("content-length");
+      kind = BodyFramer.Kind.CHUNKED;
     } else if (resp.get("content-length") != null) {
-      long len = RequestChecks.contentLength(resp);
+      len = RequestChecks.contentLength(resp);
       if (len < 0) {
-        serverError(502, "PH");
+        if (!retryAfterSend(backend.retryPolicy.onJunkResponse())) {
+          serverError(502, "PH");
+        }
         return;
       }
-      responseBody.reset(BodyFramer.Kind.LENGTH, len);
+      kind = BodyFramer.Kind.LENGTH;
     } else {
-      responseBody.reset(BodyFramer.Kind.UNTIL_CLOSE, 0);
+      kind = BodyFramer.Kind.UNTIL_CLOSE;
       serverCloses = true;
+    }
+    responseBody.reset(kind, len);
+    keepServer = mode == HttpConnectionMode.KEEP_ALIVE && !serverCloses;
+    if (backend.retryPolicy.onStatus(code) && retryDiscardingResponse(in)) {
+      return;
+    }
+    tx.status = code;
+    tx.responseHead();
+    // The response goes to the client from now on: no retry can replay the request any more.
+    dropReplay();
+    if (kind == BodyFramer.Kind.CHUNKED) {
+      resp.remove("content-length");
+    } else if (kind == BodyFramer.Kind.UNTIL_CLOSE) {
       closeAfter = true;
     }
-    // http-reuse never: no idle connection is shared, so none is kept (HAProxy would keep it private).
-    keepServer = mode == HttpConnectionMode.KEEP_ALIVE && !serverCloses && !"never".equals(backend.model().httpReuse());
     if (mode == HttpConnectionMode.CLOSE || clientWantsClose || fe.stopping.getAsBoolean() || !requestBody.isDone()) {
       closeAfter = true;
     }
@@ -665,15 +731,19 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       onResponseComplete();
       return;
     }
-    if (!responseStarted && reused && requestBody.kind() == BodyFramer.Kind.NONE
-        && (req.method.equals("GET") || req.method.equals("HEAD"))) {
-      // A reused idle connection the server closed as the request went out (the keep-alive race):
-      // a bodiless GET/HEAD is safe to send again on a fresh connection; anything else gets a 502.
-      leg = null;
-      connect(server);
-      return;
-    }
     if (!responseHeadDone) {
+      // haproxy 2.6 retries (empty-response) a close before any response byte, never a close in
+      // the middle of a head; either way it answers nothing to a request that is not its client
+      // connection's first (say, over an idle connection the server had just timed out): it
+      // closes the client connection so that the client sends the request again itself.
+      if (!responseStarted && retryAfterSend(backend.retryPolicy.onEmptyResponse())) {
+        return;
+      }
+      if (!firstRequest) {
+        leg = null;
+        abort();
+        return;
+      }
       serverError(502, "SH");
     } else {
       finishLog("SD");
@@ -684,19 +754,101 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private void onResponseComplete() {
     ServerLeg l = leg;
     leg = null;
-    if (l != null) {
-      if (keepServer && requestBody.isDone() && !IdlePool.offer(l)) {
-        l.close();
-      } else if (!keepServer || !requestBody.isDone()) {
-        l.close();
-      }
+    if (l != null && !(keepServer && requestBody.isDone() && park(l))) {
+      l.close();
     }
     releaseServer();
     finishLog("--");
     endTransaction();
   }
 
+  /**
+   * Keeps an idle server connection for later requests: private to this client under http-reuse
+   * never, else in the loop's pool, "proven" once it has carried two requests (haproxy 2.6 files a
+   * connection in its safe list when the request it carried was not the connection's first).
+   */
+  private boolean park(ServerLeg l) {
+    if (backend.reuseMode == ReuseMode.NEVER) {
+      if (privateLegs == null) {
+        privateLegs = new PrivateLegs();
+      }
+      return privateLegs.offer(l);
+    }
+    return IdlePool.offer(l, l.requests >= 2);
+  }
+
+  /**
+   * Sends the request again after it reached a server, when retry-on allows it ({@code allowed}),
+   * a retry is left, nothing went to the client yet and the whole request is still held. Without
+   * option redispatch the same server is tried again, with it the pick avoids the one that failed.
+   * Returns false (and changes nothing) when the request cannot be retried.
+   */
+  private boolean retryAfterSend(boolean allowed) {
+    if (!mayRetryAfterSend(allowed)) {
+      return false;
+    }
+    BackendState be = backend;
+    ServerState failed = server;
+    ServerLeg l = leg;
+    leg = null;
+    server = null;
+    if (l != null) {
+      l.close();
+    }
+    retries++;
+    responseHeadDone = false;
+    responseStarted = false;
+    keepServer = false;
+    tx.responseAt = 0;
+    if (failed != null) {
+      failed.release();
+    }
+    if (be.model().redispatch() || failed == null || !failed.tryAcquire()) {
+      excluded = be.model().redispatch() ? failed : null;
+      pickAndConnect();
+    } else {
+      server = failed;
+      connect(failed);
+    }
+    return true;
+  }
+
+  private boolean mayRetryAfterSend(boolean allowed) {
+    BackendState be = backend;
+    return allowed && be != null && retries < be.model().retries() && replay != null && replay.replayable()
+        && requestBody.isDone() && tx.bytesToClient == 0 && state == State.EXCHANGE;
+  }
+
+  /**
+   * A status retry-on names: the response is dropped and the request sent again. When the whole
+   * response is already here and the server keeps the connection, the connection goes back to
+   * the idle pool first (haproxy 2.6 may then send the retry over it), else it is closed.
+   */
+  private boolean retryDiscardingResponse(ByteBuf in) {
+    if (!mayRetryAfterSend(true)) {
+      return false;
+    }
+    in.skipBytes(responseBody.scan(in));
+    ServerLeg l = leg;
+    if (l != null && keepServer && responseBody.isDone() && !in.isReadable()) {
+      leg = null;
+      if (!park(l)) {
+        l.close();
+      }
+    }
+    return retryAfterSend(true);
+  }
+
+  private void dropReplay() {
+    RequestReplay r = replay;
+    replay = null;
+    if (r != null) {
+      r.clear();
+    }
+  }
+
   private void endTransaction() {
+    dropReplay();
     if (closeAfter || clientInputClosed) {
       closeClientAfterFlush();
       return;
@@ -712,6 +864,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     backend = null;
     server = null;
     upgradeRequested = false;
+    responseHeadDone = false;
+    responseStarted = false;
     arm(Timer.KEEP_ALIVE, fe.keepAliveNanos);
     resumePending();
     readClientIfReady();
@@ -722,17 +876,22 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   /** A response produced by the proxy itself (error, deny, return, redirect). */
   private void localResponse(ByteBuf response, String termination, boolean close) {
     dropServer();
-    if (responseStarted) {
+    if (responseHeadDone) {
+      // Part of the server's response already went to the client: too late for another one.
       ReferenceCountUtil.release(response);
       abort();
       return;
     }
-    tx.bytesToClient += Transaction.loggedSize(response);
-    client.write(response, client.voidPromise());
-    finishLog(termination);
-    if (close || !requestBody.isDone()) {
+    if (close || !requestBody.isDone() || clientWantsClose || fe.connectionMode == HttpConnectionMode.CLOSE) {
       closeAfter = true;
     }
+    int logged = Transaction.loggedSize(response);
+    int raw = response.readableBytes();
+    int written = ConnectionHeader.write(client, response,
+        closeAfter ? ConnectionHeader.CLOSE : req.version == 10 ? ConnectionHeader.KEEP_ALIVE : null);
+    // An added connection header counts its name and value, as HAProxy counts headers (%B).
+    tx.bytesToClient += logged + (written > raw ? written - raw - 4 : 0);
+    finishLog(termination);
     endTransaction();
   }
 
@@ -775,7 +934,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       }
       case SERVER -> {
         if (state == State.EXCHANGE && !responseHeadDone) {
-          serverError(504, "sH");
+          if (!retryAfterSend(backend.retryPolicy.onResponseTimeout())) {
+            serverError(504, "sH");
+          }
         } else {
           finishLog("sD");
           abort();
@@ -829,6 +990,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     state = State.CLOSED;
     disarm();
+    dropReplay();
+    if (privateLegs != null) {
+      privateLegs.closeAll();
+    }
     if (pending != null) {
       pending.release();
       pending = null;

@@ -17,6 +17,8 @@ final class ServerLeg extends ChannelInboundHandlerAdapter {
   final ServerState server;
   @Nullable HttpSession session;
   @Nullable Channel channel;
+  /** Requests sent over this connection so far. */
+  int requests;
   /** Mirrors the channel's auto-read flag (on unless the client cannot take more). */
   private boolean reading = true;
 
@@ -75,6 +77,12 @@ final class ServerLeg extends ChannelInboundHandlerAdapter {
       reading = on;
       channel.config().setAutoRead(on);
     }
+  }
+
+  /** Idle, owned by no session: any byte or close from the server retires it; read to notice that. */
+  void park() {
+    session = null;
+    setReading(true);
   }
 
   /** Detaches from its session and closes. */
