@@ -36,6 +36,7 @@ public final class LoadRig {
   /** The JIT is quiet when it compiled for less than this share of the proxy's CPU time. */
   private static final double WARMUP_QUIET_JIT_SHARE = 0.05;
   private static final long IDLE_OPEN_TIMEOUT_MILLIS = 120_000;
+  private static final int IDLE_HISTOGRAM_LINES = 40;
   private static final long RSS_SETTLE_MAX_MILLIS = 10_000;
   private static final long RSS_SAMPLE_MILLIS = 500;
   private static final long FILES_RELEASE_MAX_MILLIS = 15_000;
@@ -202,6 +203,7 @@ public final class LoadRig {
     int count = options.idleConnections();
     Path jcmd = Jcmd.jcmdFor(proxy.pid());
     long heapBefore = jcmd == null ? -1 : Jcmd.liveBytes(jcmd, proxy.pid(), dir).orElse(-1);
+    HeapHistogram histogramBefore = jcmd == null ? null : Jcmd.histogram(jcmd, proxy.pid(), dir);
     long filesBefore = ProcStat.openFiles(proxy.pid());
     long rssBefore = settledRss(proxy);
     IdleFigures figures;
@@ -213,6 +215,17 @@ public final class LoadRig {
       long filesAfter = ProcStat.openFiles(proxy.pid());
       long heapAfter = jcmd == null ? -1 : Jcmd.liveBytes(jcmd, proxy.pid(), dir).orElse(-1);
       long heapGrowth = heapBefore < 0 || heapAfter < 0 ? -1 : heapAfter - heapBefore;
+      if (histogramBefore != null && !histogramBefore.isEmpty() && clients.held() > 0) {
+        HeapHistogram histogramAfter = Jcmd.histogram(jcmd, proxy.pid(), dir);
+        out.printf("%-13s %-8s live heap growth by class, per held connection:%n%s",
+            Scenario.IDLE.label(), proxy.name(), HeapHistogram.format(
+                histogramAfter.growthSince(histogramBefore, IDLE_HISTOGRAM_LINES), clients.held()));
+      }
+      if (options.idleHoldSeconds() > 0) {
+        out.printf("%-13s %-8s holding %d connections for %d s (pid %d)%n", Scenario.IDLE.label(),
+            proxy.name(), clients.held(), options.idleHoldSeconds(), proxy.pid());
+        pause(options.idleHoldSeconds() * 1000L);
+      }
       figures =
           new IdleFigures(
               count, clients.held(), clients.countOpen(), rssBefore, rssAfter, filesBefore,
