@@ -60,12 +60,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private final HttpFrontend fe;
-  private final HeadDecoder requestDecoder = new HeadDecoder(true, HttpFrontend.MAX_HEAD, HttpFrontend.MAX_HEADERS);
-  private final HeadDecoder responseDecoder = new HeadDecoder(false, HttpFrontend.MAX_HEAD, HttpFrontend.MAX_HEADERS);
-  private final HttpHead req = new HttpHead();
-  private final HttpHead resp = new HttpHead();
-  private final BodyFramer requestBody = new BodyFramer();
-  private final BodyFramer responseBody = new BodyFramer();
+  // The transaction's state (parsers, heads, framers, log figures) exists from the first byte of a
+  // request to the end of its response: an idle keep-alive connection holds none of it, only this
+  // session, its timer and its channel (issue 4: memory per idle connection). Allocated by
+  // beginTransaction(), dropped by endTransaction(); null in state IDLE unless a log line or a
+  // 408 needs them for a connection that never sent anything.
+  private @Nullable HeadDecoder requestDecoder;
+  private @Nullable HeadDecoder responseDecoder;
+  private @Nullable HttpHead req;
+  private @Nullable HttpHead resp;
+  private @Nullable BodyFramer requestBody;
+  private @Nullable BodyFramer responseBody;
   private @Nullable Channel client;
   private @Nullable EventLoop loop;
   private byte[] source = new byte[4];
@@ -73,7 +78,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private int sourcePort;
 
   private State state = State.IDLE;
-  private final Transaction tx = new Transaction();
+  private @Nullable Transaction tx;
+  /** When the connection was accepted: the start of a first request that never began. */
+  private long acceptedAt;
   private @Nullable ByteBuf pending;
   private @Nullable BackendState backend;
   private @Nullable ServerState server;
@@ -115,8 +122,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       sourceText = a.getAddress().getHostAddress();
       sourcePort = a.getPort();
     }
-    req.setSource(source);
-    tx.acceptedAt = System.currentTimeMillis();
+    acceptedAt = System.currentTimeMillis();
     arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
   }
 
@@ -162,7 +168,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (state != State.CLOSED) {
-      logIfUseful(tx.status == 0 && state == State.IDLE && !firstRequest ? null : "CD");
+      logIfUseful((tx == null || tx.status == 0) && state == State.IDLE && !firstRequest ? null : "CD");
     }
     cleanup();
   }
@@ -182,6 +188,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
           case IDLE, HEAD -> {
             if (state == State.IDLE) {
               state = State.HEAD;
+              beginTransaction();
               tx.requestStart = System.currentTimeMillis();
               arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
             }
@@ -659,11 +666,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     client.flush();
     state = State.IDLE;
     firstRequest = false;
-    // An idle keep-alive connection holds no strings of its previous exchange.
-    req.clear();
-    resp.clear();
-    tx.status = 0;
-    tx.bytesToClient = 0;
+    // An idle keep-alive connection holds nothing of its previous exchange.
+    dropTransaction();
     backend = null;
     server = null;
     upgradeRequested = false;
@@ -692,6 +696,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void localError(int code, String termination, boolean close) {
+    beginTransaction();
     tx.status = code;
     localResponse(HttpErrors.forStatus(code).duplicate(), termination, close || code == 400 || code == 408);
   }
@@ -787,8 +792,43 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       pending.release();
       pending = null;
     }
+    if (requestDecoder != null) {
+      requestDecoder.reset();
+    }
+    if (responseDecoder != null) {
+      responseDecoder.reset();
+    }
+  }
+
+  // ---------------------------------------------------------------- per-request state
+
+  /** Allocates the transaction's state unless it exists (a request begins, or a log needs it). */
+  private void beginTransaction() {
+    if (tx != null) {
+      return;
+    }
+    tx = new Transaction();
+    tx.acceptedAt = firstRequest ? acceptedAt : System.currentTimeMillis();
+    req = new HttpHead();
+    req.setSource(source);
+    resp = new HttpHead();
+    requestDecoder = new HeadDecoder(true, HttpFrontend.MAX_HEAD, HttpFrontend.MAX_HEADERS);
+    responseDecoder = new HeadDecoder(false, HttpFrontend.MAX_HEAD, HttpFrontend.MAX_HEADERS);
+    requestBody = new BodyFramer();
+    responseBody = new BodyFramer();
+  }
+
+  /** Going idle between requests: the next request allocates its own state. */
+  private void dropTransaction() {
     requestDecoder.reset();
     responseDecoder.reset();
+    requestDecoder = null;
+    responseDecoder = null;
+    req = null;
+    resp = null;
+    requestBody = null;
+    responseBody = null;
+    tx = null;
   }
 
   // ---------------------------------------------------------------- timer
@@ -813,13 +853,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     if (termination == null) {
       return;
     }
-    if (!requestDecoder.inProgress() && state == State.IDLE && fe.log.dontLogNull()) {
+    if ((requestDecoder == null || !requestDecoder.inProgress()) && state == State.IDLE && fe.log.dontLogNull()) {
       return;
     }
     finishLog(termination);
   }
 
   private void finishLog(String termination) {
+    beginTransaction();
     if (!fe.log.httpEnabled() || (fe.log.dontLogNull() && req.method.isEmpty() && !requestDecoder.inProgress()
         && tx.status == 408)) {
       // dontlognull: a connection that sent nothing (a probe timing out) leaves no line.
@@ -840,17 +881,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   @Override
   public @Nullable String method() {
-    return req.method;
+    return req == null ? null : req.method;
   }
 
   @Override
   public @Nullable String uri() {
-    return req.uri;
+    return req == null ? null : req.uri;
   }
 
   @Override
   public @Nullable String header(String name) {
-    return req.get(name.toLowerCase(java.util.Locale.ROOT));
+    return req == null ? null : req.get(name.toLowerCase(java.util.Locale.ROOT));
   }
 
   @Override
