@@ -25,6 +25,7 @@ import io.hakit.proxy.transport.DeadListenerGuard;
 import io.hakit.proxy.transport.Transport;
 import io.hakit.proxy.transport.TransportKind;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -75,6 +76,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxyServer implements Lifecycle {
   private static final Logger logger = LoggerFactory.getLogger(ProxyServer.class);
+
+  /** Stateless: the read-size state lives in each channel's handle. */
+  private static final AdaptiveRecvByteBufAllocator SHARED_RECV_ALLOCATOR = new AdaptiveRecvByteBufAllocator();
 
   private final ProxyModel model;
   private final int eventLoops;
@@ -275,6 +279,9 @@ public final class ProxyServer implements Lifecycle {
           .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
           // Pooled direct buffers (Netty 4.2 defaults to its adaptive allocator).
           .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+          // One allocator for every client channel (its per-channel handle keeps the adaptive
+          // size), instead of one allocator object per connection.
+          .childOption(ChannelOption.RECVBUF_ALLOCATOR, SHARED_RECV_ALLOCATOR)
           .handler(DeadListenerGuard.INSTANCE)
           .childHandler(init);
       if (transport.isEpoll()) {
