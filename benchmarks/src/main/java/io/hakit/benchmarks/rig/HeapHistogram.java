@@ -46,6 +46,15 @@ final class HeapHistogram {
     return byClass.isEmpty();
   }
 
+  /** Bytes of all live objects. */
+  long totalBytes() {
+    long total = 0;
+    for (long[] sum : byClass.values()) {
+      total += sum[1];
+    }
+    return total;
+  }
+
   /** The classes that grew (or shrank) most in bytes from {@code before} to this, largest first. */
   List<Growth> growthSince(HeapHistogram before, int limit) {
     List<Growth> out = new ArrayList<>();

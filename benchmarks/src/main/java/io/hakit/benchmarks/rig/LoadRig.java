@@ -217,8 +217,10 @@ public final class LoadRig {
       long heapGrowth = heapBefore < 0 || heapAfter < 0 ? -1 : heapAfter - heapBefore;
       if (histogramBefore != null && !histogramBefore.isEmpty() && clients.held() > 0) {
         HeapHistogram histogramAfter = Jcmd.histogram(jcmd, proxy.pid(), dir);
-        out.printf("%-13s %-8s live heap growth by class, per held connection:%n%s",
-            Scenario.IDLE.label(), proxy.name(), HeapHistogram.format(
+        out.printf("%-13s %-8s live heap growth by class, per held connection (all classes: %.0f B/conn):%n%s",
+            Scenario.IDLE.label(), proxy.name(),
+            (double) (histogramAfter.totalBytes() - histogramBefore.totalBytes()) / clients.held(),
+            HeapHistogram.format(
                 histogramAfter.growthSince(histogramBefore, IDLE_HISTOGRAM_LINES), clients.held()));
       }
       if (options.idleHoldSeconds() > 0) {

@@ -58,6 +58,11 @@ class HeapHistogramTest {
   }
 
   @Test
+  void totalBytes_sumsEveryClassRow() {
+    assertThat(HeapHistogram.parse(AFTER).totalBytes()).isEqualTo(66640);
+  }
+
+  @Test
   void parse_noClassRows_isEmpty() {
     assertThat(HeapHistogram.parse("12345:\nAttachNotSupportedException\n").isEmpty()).isTrue();
   }
