@@ -73,9 +73,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable BodyFramer responseBody;
   private @Nullable Channel client;
   private @Nullable EventLoop loop;
-  private byte[] source = new byte[4];
-  private String sourceText = "-";
-  private int sourcePort;
+  // The client's address is read from the channel when a request needs it, not copied into
+  // every idle connection.
+  private static final byte[] NO_SOURCE = new byte[4];
 
   private State state = State.IDLE;
   private @Nullable Transaction tx;
@@ -117,11 +117,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     client = ctx.channel();
     loop = ctx.channel().eventLoop();
     timer = new DeadlineTimer<>(loop, this::onTimeout);
-    if (client.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
-      source = a.getAddress().getAddress();
-      sourceText = a.getAddress().getHostAddress();
-      sourcePort = a.getPort();
-    }
     acceptedAt = System.currentTimeMillis();
     arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
   }
@@ -331,10 +326,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private void prepareServerHead(Backend bm) {
     req.remove("connection");
     var ff = bm.forwardFor() != null ? bm.forwardFor() : fe.forwardFor;
-    if (ff != null && (ff.except() == null || !ff.except().contains(source))) {
+    if (ff != null && (ff.except() == null || !ff.except().contains(req.sourceAddress()))) {
       String name = ff.header().toLowerCase(java.util.Locale.ROOT);
       if (!ff.ifNone() || req.get(name) == null) {
-        req.add(name, sourceText);
+        req.add(name, sourceText());
       }
     }
     if (upgradeRequested) {
@@ -810,7 +805,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     tx = new Transaction();
     tx.acceptedAt = firstRequest ? acceptedAt : System.currentTimeMillis();
     req = new HttpHead();
-    req.setSource(source);
+    req.setSource(source());
     resp = new HttpHead();
     requestDecoder = new HeadDecoder(true, HttpFrontend.MAX_HEAD, HttpFrontend.MAX_HEADERS);
     responseDecoder = new HeadDecoder(false, HttpFrontend.MAX_HEAD, HttpFrontend.MAX_HEADERS);
@@ -869,14 +864,34 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     String line = req.method.isEmpty() ? "<BADREQ>" : req.method + " " + req.uri + " HTTP/1." + (req.version == 10 ? 0 : 1);
     BackendState be = backend;
-    tx.log(fe.log, sourceText, sourcePort, be == null ? fe.name() : be.name(), termination, retries, line);
+    tx.log(fe.log, sourceText(), sourcePort(), be == null ? fe.name() : be.name(), termination, retries, line);
   }
 
   // ---------------------------------------------------------------- BalanceRequest
 
   @Override
   public byte @Nullable [] sourceAddress() {
-    return source;
+    return req != null ? req.sourceAddress() : source();
+  }
+
+  private @Nullable InetSocketAddress remote() {
+    return client != null && client.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null ? a : null;
+  }
+
+  /** The client's address bytes (a copy), or zeros when unknown. */
+  private byte[] source() {
+    InetSocketAddress a = remote();
+    return a == null ? NO_SOURCE : a.getAddress().getAddress();
+  }
+
+  private String sourceText() {
+    InetSocketAddress a = remote();
+    return a == null ? "-" : a.getAddress().getHostAddress();
+  }
+
+  private int sourcePort() {
+    InetSocketAddress a = remote();
+    return a == null ? 0 : a.getPort();
   }
 
   @Override

@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
  * @param <K> what the timeout stands for, passed back on expiry
  */
 public final class DeadlineTimer<K> {
-  private final TimerLanes lanes;
   private final Consumer<K> onExpiry;
   private @Nullable K kind;
   /** When the timeout expires (System.nanoTime()), pushed back by {@link #touch}. */
@@ -36,7 +35,7 @@ public final class DeadlineTimer<K> {
    * @throws IllegalStateException when called from another thread
    */
   public DeadlineTimer(EventLoop loop, Consumer<K> onExpiry) {
-    this.lanes = TimerLanes.of(loop);
+    TimerLanes.of(loop);
     this.onExpiry = onExpiry;
   }
 
@@ -48,7 +47,7 @@ public final class DeadlineTimer<K> {
     }
     this.kind = kind;
     deadline = System.nanoTime() + nanos;
-    TimerLane target = lanes.lane(nanos);
+    TimerLane target = TimerLanes.current().lane(nanos);
     if (lane != target) {
       if (lane != null) {
         lane.unlink(this);

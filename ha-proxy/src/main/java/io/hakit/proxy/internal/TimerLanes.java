@@ -32,6 +32,15 @@ final class TimerLanes {
     return l;
   }
 
+  /** The lanes of the loop this thread runs, which {@link #of} has created. */
+  static TimerLanes current() {
+    TimerLanes l = CURRENT.get();
+    if (l == null) {
+      throw new IllegalStateException("a DeadlineTimer is armed on its event loop's thread");
+    }
+    return l;
+  }
+
   /** The lane for this duration, created on first use. */
   TimerLane lane(long nanos) {
     for (TimerLane l : lanes) {
