@@ -35,10 +35,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +44,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -89,7 +88,8 @@ public final class ProxyServer implements Lifecycle {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicInteger globalConnections = new AtomicInteger();
   private final List<Channel> listeners = new ArrayList<>();
-  private final ChannelGroup clients = new DefaultChannelGroup("hakit-clients", GlobalEventExecutor.INSTANCE);
+  /** Open client connections, for a graceful stop (added and removed by the ConnectionLimiters). */
+  private final Set<Channel> clients = ConcurrentHashMap.newKeySet();
   private volatile LifecycleState state = LifecycleState.NEW;
   private EventLoopGroup group;
   private HealthChecks checks;
@@ -196,7 +196,8 @@ public final class ProxyServer implements Lifecycle {
         continue;
       }
       Supplier<ChannelHandler> sessions = frontendHandlerFactory(f, connector);
-      ConnectionLimiter limiter = new ConnectionLimiter(f.maxconn(), model.global().maxconn(), globalConnections);
+      ConnectionLimiter limiter = new ConnectionLimiter(f.maxconn(), model.global().maxconn(), globalConnections,
+          clients);
       for (Bind bind : f.binds()) {
         for (InetSocketAddress address : addresses(bind)) {
           for (ChannelFuture cf : bind(address, bind, sessions, limiter)) {
@@ -258,8 +259,7 @@ public final class ProxyServer implements Lifecycle {
     ChannelInitializer<SocketChannel> init = new ChannelInitializer<>() {
       @Override
       protected void initChannel(SocketChannel ch) {
-        clients.add(ch);
-        ch.pipeline().addLast(limiter.newHandler(), sessions.get());
+        limiter.admit(ch, sessions.get());
       }
     };
     List<EventLoopGroup> acceptors = new ArrayList<>();
@@ -410,7 +410,7 @@ public final class ProxyServer implements Lifecycle {
         return;
       }
       waiter.shutdown();
-      clients.close().addListener(c -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> {
+      closeAll(List.copyOf(clients)).whenComplete((c, e) -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(g -> {
         synchronized (this) {
           state = LifecycleState.STOPPED;
         }
@@ -419,5 +419,16 @@ public final class ProxyServer implements Lifecycle {
       }));
     }, 0, 20, TimeUnit.MILLISECONDS);
     return stopped;
+  }
+
+  /** Closes every channel; completes once all are closed. */
+  private static CompletableFuture<Void> closeAll(List<Channel> channels) {
+    CompletableFuture<?>[] closing = new CompletableFuture<?>[channels.size()];
+    for (int i = 0; i < closing.length; i++) {
+      CompletableFuture<Void> closed = new CompletableFuture<>();
+      channels.get(i).close().addListener(f -> closed.complete(null));
+      closing[i] = closed;
+    }
+    return CompletableFuture.allOf(closing);
   }
 }
