@@ -68,6 +68,11 @@ final class Jcmd {
     return used;
   }
 
+  /** Live objects by class (GC.class_histogram runs a full GC first); empty when unreadable. */
+  static HeapHistogram histogram(Path jcmd, long pid, Path dir) {
+    return HeapHistogram.parse(run(jcmd, pid, "GC.class_histogram", dir));
+  }
+
   /** The JIT's totals so far, or null when they cannot be read. */
   static @Nullable JitTotals jitTotals(Path jcmd, long pid, Path dir) {
     return parseJitTotals(run(jcmd, pid, "PerfCounter.print", dir));

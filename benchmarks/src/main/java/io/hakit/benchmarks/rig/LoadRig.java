@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The side-by-side load rig (see benchmarks/RIG.md): starts one nginx origin, HAProxy and HAKit
@@ -36,6 +37,7 @@ public final class LoadRig {
   /** The JIT is quiet when it compiled for less than this share of the proxy's CPU time. */
   private static final double WARMUP_QUIET_JIT_SHARE = 0.05;
   private static final long IDLE_OPEN_TIMEOUT_MILLIS = 120_000;
+  private static final int IDLE_HISTOGRAM_LINES = 40;
   private static final long RSS_SETTLE_MAX_MILLIS = 10_000;
   private static final long RSS_SAMPLE_MILLIS = 500;
   private static final long FILES_RELEASE_MAX_MILLIS = 15_000;
@@ -201,7 +203,8 @@ public final class LoadRig {
   private IdleFigures idle(ProxyUnderTest proxy, Path dir) {
     int count = options.idleConnections();
     Path jcmd = Jcmd.jcmdFor(proxy.pid());
-    long heapBefore = jcmd == null ? -1 : Jcmd.liveBytes(jcmd, proxy.pid(), dir).orElse(-1);
+    HeapHistogram histogramBefore = jcmd == null ? null : Jcmd.histogram(jcmd, proxy.pid(), dir);
+    long heapBefore = jcmd == null ? -1 : liveBytes(jcmd, proxy.pid(), dir, histogramBefore);
     long filesBefore = ProcStat.openFiles(proxy.pid());
     long rssBefore = settledRss(proxy);
     IdleFigures figures;
@@ -211,8 +214,22 @@ public final class LoadRig {
             IDLE_OPEN_TIMEOUT_MILLIS)) {
       long rssAfter = settledRss(proxy);
       long filesAfter = ProcStat.openFiles(proxy.pid());
-      long heapAfter = jcmd == null ? -1 : Jcmd.liveBytes(jcmd, proxy.pid(), dir).orElse(-1);
+      HeapHistogram histogramAfter = jcmd == null ? null : Jcmd.histogram(jcmd, proxy.pid(), dir);
+      long heapAfter = jcmd == null ? -1 : liveBytes(jcmd, proxy.pid(), dir, histogramAfter);
       long heapGrowth = heapBefore < 0 || heapAfter < 0 ? -1 : heapAfter - heapBefore;
+      if (histogramBefore != null && histogramAfter != null && !histogramBefore.isEmpty()
+          && !histogramAfter.isEmpty() && clients.held() > 0) {
+        out.printf("%-13s %-8s live heap growth by class, per held connection (all classes: %.0f B/conn):%n%s",
+            Scenario.IDLE.label(), proxy.name(),
+            (double) (histogramAfter.totalBytes() - histogramBefore.totalBytes()) / clients.held(),
+            HeapHistogram.format(
+                histogramAfter.growthSince(histogramBefore, IDLE_HISTOGRAM_LINES), clients.held()));
+      }
+      if (options.idleHoldSeconds() > 0) {
+        out.printf("%-13s %-8s holding %d connections for %d s (pid %d)%n", Scenario.IDLE.label(),
+            proxy.name(), clients.held(), options.idleHoldSeconds(), proxy.pid());
+        pause(options.idleHoldSeconds() * 1000L);
+      }
       figures =
           new IdleFigures(
               count, clients.held(), clients.countOpen(), rssBefore, rssAfter, filesBefore,
@@ -227,6 +244,18 @@ public final class LoadRig {
     awaitFilesReleased(proxy, filesBefore, figures.filesAfter());
     proxy.requireAlive();
     return figures;
+  }
+
+  /**
+   * The live heap: the total of the class histogram (taken after a full GC: only live objects),
+   * else GC.heap_info's "used", which also counts the unused rest of every thread's allocation
+   * buffer and so moved by about 250 bytes per connection between runs.
+   */
+  private static long liveBytes(Path jcmd, long pid, Path dir, @Nullable HeapHistogram histogram) {
+    if (histogram != null && !histogram.isEmpty()) {
+      return histogram.totalBytes();
+    }
+    return Jcmd.liveBytes(jcmd, pid, dir).orElse(-1);
   }
 
   /** Samples RSS until two samples in a row agree within 0.5%, at most 10 s. */

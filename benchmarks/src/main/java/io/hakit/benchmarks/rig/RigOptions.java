@@ -15,6 +15,7 @@ record RigOptions(
     int threads,
     int connections,
     int idleConnections,
+    int idleHoldSeconds,
     List<String> hakitCommand,
     String haproxy,
     String nginx,
@@ -44,6 +45,7 @@ record RigOptions(
           "  --threads N           wrk threads [1]",
           "  --connections N       wrk connections [50]",
           "  --idle-connections N  connections held open in the idle scenario [9900]",
+          "  --idle-hold SECONDS   keep them open this long after measuring, to inspect [0]",
           "  --hakit-cmd CMD       HAKit's command, the config file is appended",
           "                        [" + DEFAULT_HAKIT_COMMAND + "]",
           "  --haproxy PATH        HAProxy binary, run as PATH -db -f CONFIG [/usr/sbin/haproxy]",
@@ -66,6 +68,7 @@ record RigOptions(
     int threads = 1;
     int connections = 50;
     int idle = 9900;
+    int idleHold = 0;
     List<String> hakit = split(DEFAULT_HAKIT_COMMAND);
     String haproxy = "/usr/sbin/haproxy";
     String nginx = "/usr/sbin/nginx";
@@ -114,6 +117,9 @@ record RigOptions(
         case "--idle-connections":
           idle = number(option, value, 1);
           break;
+        case "--idle-hold":
+          idleHold = number(option, value, 0);
+          break;
         case "--hakit-cmd":
           hakit = split(value);
           break;
@@ -152,7 +158,7 @@ record RigOptions(
       throw new IllegalArgumentException("--hakit-cmd is empty");
     }
     return new RigOptions(
-        scenarios, warmup, Math.max(warmup, warmupMax), duration, rounds, threads, connections, idle, hakit, haproxy, nginx,
+        scenarios, warmup, Math.max(warmup, warmupMax), duration, rounds, threads, connections, idle, idleHold, hakit, haproxy, nginx,
         origin, wrk, proxyCpu, loadCpu, workDir, startup);
   }
 

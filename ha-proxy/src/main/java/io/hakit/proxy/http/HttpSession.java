@@ -62,20 +62,27 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private final HttpFrontend fe;
-  private final HeadDecoder requestDecoder = new HeadDecoder(true, HttpFrontend.MAX_HEAD, HttpFrontend.MAX_HEADERS);
-  private final HeadDecoder responseDecoder = new HeadDecoder(false, HttpFrontend.MAX_HEAD, HttpFrontend.MAX_HEADERS);
-  private final HttpHead req = new HttpHead();
-  private final HttpHead resp = new HttpHead();
-  private final BodyFramer requestBody = new BodyFramer();
-  private final BodyFramer responseBody = new BodyFramer();
+  // The transaction's state (parsers, heads, framers, log figures) exists from the first byte of a
+  // request to the end of its response: an idle keep-alive connection holds none of it, only this
+  // session, its timer and its channel (issue 4: memory per idle connection). Allocated by
+  // beginTransaction(), dropped by endTransaction(); null in state IDLE unless a log line or a
+  // 408 needs them for a connection that never sent anything.
+  private @Nullable HeadDecoder requestDecoder;
+  private @Nullable HeadDecoder responseDecoder;
+  private @Nullable HttpHead req;
+  private @Nullable HttpHead resp;
+  private @Nullable BodyFramer requestBody;
+  private @Nullable BodyFramer responseBody;
   private @Nullable Channel client;
   private @Nullable EventLoop loop;
-  private byte[] source = new byte[4];
-  private String sourceText = "-";
-  private int sourcePort;
+  // The client's address is read from the channel when a request needs it, not copied into
+  // every idle connection.
+  private static final byte[] NO_SOURCE = new byte[4];
 
   private State state = State.IDLE;
-  private final Transaction tx;
+  private @Nullable Transaction tx;
+  /** Accept time, then the end of each transaction: where the next request's idle time (%Ti) starts. */
+  private long idleSince;
   private @Nullable ByteBuf pending;
   private @Nullable BackendState backend;
   private @Nullable ServerState server;
@@ -106,7 +113,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   HttpSession(HttpFrontend fe) {
     this.fe = fe;
-    this.tx = new Transaction(fe.log, req, resp);
   }
 
   // ---------------------------------------------------------------- client channel events
@@ -116,13 +122,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     client = ctx.channel();
     loop = ctx.channel().eventLoop();
     timer = new DeadlineTimer<>(loop, this::onTimeout);
-    if (client.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
-      source = a.getAddress().getAddress();
-      sourceText = a.getAddress().getHostAddress();
-      sourcePort = a.getPort();
-    }
-    req.setSource(source);
-    tx.accepted(client);
+    idleSince = System.currentTimeMillis();
     fe.counters.sessionOpened();
     arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
   }
@@ -174,7 +174,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   public void channelInactive(ChannelHandlerContext ctx) {
     fe.counters.sessionClosed();
     if (state != State.CLOSED) {
-      logIfUseful(tx.status == 0 && state == State.IDLE && !firstRequest ? null : "CD");
+      logIfUseful((tx == null || tx.status == 0) && state == State.IDLE && !firstRequest ? null : "CD");
     }
     cleanup();
   }
@@ -194,6 +194,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
           case IDLE, HEAD -> {
             if (state == State.IDLE) {
               state = State.HEAD;
+              beginTransaction();
               tx.requestStart = System.currentTimeMillis();
               arm(Timer.HTTP_REQUEST, fe.httpRequestNanos);
             }
@@ -361,10 +362,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private void prepareServerHead(Backend bm) {
     req.remove("connection");
     var ff = bm.forwardFor() != null ? bm.forwardFor() : fe.forwardFor;
-    if (ff != null && (ff.except() == null || !ff.except().contains(source))) {
+    if (ff != null && (ff.except() == null || !ff.except().contains(req.sourceAddress()))) {
       String name = ff.header().toLowerCase(java.util.Locale.ROOT);
       if (!ff.ifNone() || req.get(name) == null) {
-        req.add(name, sourceText);
+        req.add(name, sourceText());
       }
     }
     if (upgradeRequested) {
@@ -856,11 +857,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     client.flush();
     state = State.IDLE;
     firstRequest = false;
-    // An idle keep-alive connection holds no strings of its previous exchange.
-    req.clear();
-    resp.clear();
-    tx.status = 0;
-    tx.bytesToClient = 0;
+    // An idle keep-alive connection holds nothing of its previous exchange.
+    idleSince = System.currentTimeMillis();
+    dropTransaction();
     backend = null;
     server = null;
     upgradeRequested = false;
@@ -896,6 +895,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void localError(int code, String termination, boolean close) {
+    beginTransaction();
     tx.status = code;
     localResponse(HttpErrors.forStatus(code).duplicate(), termination, close || code == 400 || code == 408);
   }
@@ -998,8 +998,43 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       pending.release();
       pending = null;
     }
+    if (requestDecoder != null) {
+      requestDecoder.reset();
+    }
+    if (responseDecoder != null) {
+      responseDecoder.reset();
+    }
+  }
+
+  // ---------------------------------------------------------------- per-request state
+
+  /** Allocates the transaction's state unless it exists (a request begins, or a log needs it). */
+  private void beginTransaction() {
+    if (tx != null) {
+      return;
+    }
+    req = new HttpHead();
+    req.setSource(source());
+    resp = new HttpHead();
+    tx = new Transaction(fe.log, req, resp);
+    tx.accepted(client, idleSince);
+    requestDecoder = new HeadDecoder(true, HttpFrontend.MAX_HEAD, HttpFrontend.MAX_HEADERS);
+    responseDecoder = new HeadDecoder(false, HttpFrontend.MAX_HEAD, HttpFrontend.MAX_HEADERS);
+    requestBody = new BodyFramer();
+    responseBody = new BodyFramer();
+  }
+
+  /** Going idle between requests: the next request allocates its own state. */
+  private void dropTransaction() {
     requestDecoder.reset();
     responseDecoder.reset();
+    requestDecoder = null;
+    responseDecoder = null;
+    req = null;
+    resp = null;
+    requestBody = null;
+    responseBody = null;
+    tx = null;
   }
 
   // ---------------------------------------------------------------- timer
@@ -1024,7 +1059,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     if (termination == null) {
       return;
     }
-    if (!requestDecoder.inProgress() && state == State.IDLE && fe.log.dontLogNull()) {
+    if ((requestDecoder == null || !requestDecoder.inProgress()) && state == State.IDLE && fe.log.dontLogNull()) {
       // Not logged, but counted: HAProxy's stats see the empty connection as a failed request.
       countStats(termination);
       return;
@@ -1045,6 +1080,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   /** The show stat counters of a finished transaction (one call per access-log line). */
   private void countStats(String termination) {
+    beginTransaction();
     TransactionStats.count(fe, backend, tx, termination);
   }
 
@@ -1052,22 +1088,42 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   @Override
   public byte @Nullable [] sourceAddress() {
-    return source;
+    return req != null ? req.sourceAddress() : source();
+  }
+
+  private @Nullable InetSocketAddress remote() {
+    return client != null && client.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null ? a : null;
+  }
+
+  /** The client's address bytes (a copy), or zeros when unknown. */
+  private byte[] source() {
+    InetSocketAddress a = remote();
+    return a == null ? NO_SOURCE : a.getAddress().getAddress();
+  }
+
+  private String sourceText() {
+    InetSocketAddress a = remote();
+    return a == null ? "-" : a.getAddress().getHostAddress();
+  }
+
+  private int sourcePort() {
+    InetSocketAddress a = remote();
+    return a == null ? 0 : a.getPort();
   }
 
   @Override
   public @Nullable String method() {
-    return req.method;
+    return req == null ? null : req.method;
   }
 
   @Override
   public @Nullable String uri() {
-    return req.uri;
+    return req == null ? null : req.uri;
   }
 
   @Override
   public @Nullable String header(String name) {
-    return req.get(name.toLowerCase(java.util.Locale.ROOT));
+    return req == null ? null : req.get(name.toLowerCase(java.util.Locale.ROOT));
   }
 
   @Override

@@ -64,6 +64,14 @@ public class SessionRecord implements LogContext {
 
   /** The connection was accepted: its two addresses, and the start of the first idle period. */
   public void accepted(Channel clientChannel) {
+    accepted(clientChannel, System.currentTimeMillis());
+  }
+
+  /**
+   * A record for a connection accepted earlier whose idle period began at {@code idleStart}
+   * (epoch ms): sessions that create their record only when a request begins.
+   */
+  public void accepted(Channel clientChannel, long idleStart) {
     if (clientChannel.remoteAddress() instanceof InetSocketAddress a) {
       client = a;
       // Once per connection, in HAProxy's form (::1, not 0:0:0:0:0:0:0:1).
@@ -72,8 +80,8 @@ public class SessionRecord implements LogContext {
     if (clientChannel.localAddress() instanceof InetSocketAddress a) {
       frontendAddress = a;
     }
-    acceptedAt = System.currentTimeMillis();
-    idleSince = acceptedAt;
+    acceptedAt = idleStart;
+    idleSince = idleStart;
   }
 
   /** A new request (HTTP) or connection (TCP) starts: it takes the next process-wide number (%rt). */
