@@ -90,11 +90,6 @@ public final class Foreground {
     return 0; // not reached: only the hook ends the process from here on
   }
 
-  /** For a service the caller started already: {@link #run} with nothing left to start. */
-  static void runUntilSignal(String what, Duration bound, StopAction stop) throws InterruptedException {
-    run(what, () -> { }, bound, stop, System.err);
-  }
-
   /** Runs {@code stop} on its own thread; 0 when it completed within {@code bound}, else 1. */
   private static int stopWithin(String what, Duration bound, StopAction stop) {
     AtomicBoolean failed = new AtomicBoolean();

@@ -78,20 +78,15 @@ final class NodeCommand implements Command {
     }
     HaNode node = HaNode.create(proxyConfig.model(), keepalived, weight, transport, new LinuxRawTransportFactory(),
         new NetlinkAddressManager(), change -> print(out, change));
-    try {
+    int status = Foreground.run("hakit node", () -> {
       node.start().toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // A half-started node must not keep a VIP or a listener: stop what did start.
-      node.stop(Duration.ZERO).toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      err.println("hakit node: cannot start: " + cause.getMessage());
-      return 1;
-    }
-    out.println("hakit node: proxy listening on " + node.proxy().boundAddresses() + "; " + node.vrrp().instances().size()
-        + " VRRP instance(s) tracking " + HaNode.PROXY_HEALTH_NAME + " (weight " + weight + ")");
-    out.flush();
-    Foreground.runUntilSignal("node", grace.plusSeconds(10), () -> node.stop(grace).toCompletableFuture().get());
-    return 0;
+      out.println("hakit node: proxy listening on " + node.proxy().boundAddresses() + "; "
+          + node.vrrp().instances().size() + " VRRP instance(s) tracking " + HaNode.PROXY_HEALTH_NAME + " (weight "
+          + weight + ")");
+      out.flush();
+    }, grace.plusSeconds(10), () -> node.stop(grace).toCompletableFuture().get(), err);
+    // A half-started node was stopped by Foreground (no VIP, no listener left behind).
+    return status == Foreground.START_FAILED ? 1 : status;
   }
 
   private static void print(PrintStream out, StateChange change) {

@@ -48,12 +48,14 @@ final class ProxyCommand implements Command {
     TransportKind transport = transport(flags.get("--transport", "auto"));
     Duration grace = Duration.ofSeconds(seconds(flags.get("--grace", "10")));
     ProxyServer proxy = ProxyServer.builder(config.model()).transport(transport).build();
-    proxy.start().toCompletableFuture().get();
-    err.println("hakit proxy: listening on " + proxy.boundAddresses() + " (" + proxy.transport().name().toLowerCase(Locale.ROOT)
-        + ", " + proxy.eventLoops() + " event loop(s))");
-    Foreground.runUntilSignal("proxy", grace.plusSeconds(5),
-        () -> proxy.stop(grace).toCompletableFuture().get());
-    return 0;
+    // Foreground owns the signal from before the start: a SIGTERM while binding still stops cleanly.
+    int status = Foreground.run("hakit proxy", () -> {
+      proxy.start().toCompletableFuture().get();
+      err.println("hakit proxy: listening on " + proxy.boundAddresses() + " ("
+          + proxy.transport().name().toLowerCase(Locale.ROOT) + ", " + proxy.eventLoops() + " event loop(s))");
+    }, grace.plusSeconds(5), () -> proxy.stop(grace).toCompletableFuture().get(), err);
+    // haproxy exits 1 when it cannot start (a socket it cannot bind, ...).
+    return status == Foreground.START_FAILED ? 1 : status;
   }
 
   static TransportKind transport(String value) throws UsageException {
