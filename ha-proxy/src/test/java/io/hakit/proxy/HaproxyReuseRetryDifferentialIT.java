@@ -32,11 +32,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and the origins must see the same requests on the same pattern of TCP connections.
  */
 @ExtendWith(LeakGuard.class)
-// Known flaky since the proxy branches were merged (2 failures in 6 runs on a loaded 2-core box,
-// different cases each time, all about which origin connection a request or a retry lands on):
-// passes 3/3 on its own branch. Disabled until the race is found, so that CI stays meaningful;
-// run it with -Dit.test=HaproxyReuseRetryDifferentialIT after removing this line.
-@Disabled("flaky after the merge: connection-reuse timing, see the comment above")
+// Four cases are disabled: since the proxy branches were merged they fail about one run in three on a
+// loaded 2-core box (different cases each time, all about which origin connection a request or a
+// retry lands on, likely the idle-pool purge haproxy does and HAKit does not); they pass on their own
+// branch. Remove the @Disabled lines to run them.
 class HaproxyReuseRetryDifferentialIT {
   /** Frontend name to the lines of its backend (each frontend has its own backend and port). */
   private static final Map<String, String> SCENARIOS = new LinkedHashMap<>();
@@ -128,6 +127,7 @@ class HaproxyReuseRetryDifferentialIT {
   // ---------------------------------------------------------------- http-reuse
 
   @Test
+  @Disabled("flaky after the proxy merges (which idle origin connection a request or retry lands on); see the class comment")
   void httpReuse_clientSequences_sameOriginConnectionsAsHaproxy() throws Exception {
     // cN = a request on client connection N, xN = client N closes.
     for (String mode : List.of("never", "safe", "aggressive", "always")) {
@@ -178,6 +178,7 @@ class HaproxyReuseRetryDifferentialIT {
   // ---------------------------------------------------------------- retry-on
 
   @Test
+  @Disabled("flaky after the proxy merges (which idle origin connection a request or retry lands on); see the class comment")
   void retryOn_statuses_sameRetriesAndResponseAsHaproxy() throws Exception {
     same("r503", get("/s503"));
     same("r503", get("/s404"));
@@ -191,6 +192,7 @@ class HaproxyReuseRetryDifferentialIT {
   }
 
   @Test
+  @Disabled("flaky after the proxy merges (which idle origin connection a request or retry lands on); see the class comment")
   void retryOn_postBodies_replayedOnlyWhenTheyFitInABuffer() throws Exception {
     same("r503post", "POST /s503 HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
     // Chunked: re-framed on the way (one chunk per read, extensions dropped, trailer names in lower case).
@@ -230,6 +232,7 @@ class HaproxyReuseRetryDifferentialIT {
   // ---------------------------------------------------------------- HTTP/1.0 clients
 
   @Test
+  @Disabled("flaky after the proxy merges (which idle origin connection a request or retry lands on); see the class comment")
   void http10Client_chunkedAndCloseDelimitedResponses_sameAsHaproxyInEveryMode() throws Exception {
     for (String mode : List.of("ka", "sc", "hc")) {
       for (String path : List.of("/chunked", "/close", "/len")) {
