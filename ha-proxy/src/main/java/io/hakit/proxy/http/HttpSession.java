@@ -1069,7 +1069,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void finishLog(String termination) {
     countStats(termination);
-    if (!fe.log.httpEnabled() || (fe.log.dontLogNull() && req.method.isEmpty() && !requestDecoder.inProgress()
+    if (!fe.log.enabled() || (fe.log.dontLogNull() && req.method.isEmpty() && !requestDecoder.inProgress()
         && tx.status == 408)) {
       // dontlognull: a connection that sent nothing (a probe timing out) leaves no line.
       tx.resetTimes();

@@ -109,16 +109,6 @@ public final class AccessLog {
     return format != null && (logger.isInfoEnabled() || !targets.isEmpty());
   }
 
-  /** The same as {@link #enabled()}, for HTTP sessions. */
-  public boolean httpEnabled() {
-    return enabled();
-  }
-
-  /** The same as {@link #enabled()}, for TCP sessions. */
-  public boolean tcpEnabled() {
-    return enabled();
-  }
-
   /** {@code option dontlognull}: a connection that carried no request is not logged. */
   public boolean dontLogNull() {
     return dontLogNull;

@@ -4,6 +4,7 @@ import io.hakit.core.HaException;
 import io.hakit.core.model.GlobalSettings;
 import io.hakit.core.model.LogTarget;
 import io.hakit.core.model.Setting;
+import io.hakit.core.net.Endpoint;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -113,17 +114,13 @@ public final class LogOutputs implements AutoCloseable {
   }
 
   private static InetSocketAddress resolve(TargetSpec spec) {
-    int colon = spec.address().lastIndexOf(':');
-    String host = spec.address().substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    int port = Integer.parseInt(spec.address().substring(colon + 1));
+    Endpoint endpoint = Endpoint.parse(spec.address());
     try {
       // Resolved once at start, as HAProxy resolves log servers when it reads its configuration.
-      return new InetSocketAddress(InetAddress.getByName(host), port);
+      return new InetSocketAddress(InetAddress.getByName(endpoint.host()), endpoint.port());
     } catch (IOException e) {
-      throw new HaException(spec.origin() + ": log server '" + host + "' cannot be resolved: " + e.getMessage(), e);
+      throw new HaException(spec.origin() + ": log server '" + endpoint.host() + "' cannot be resolved: "
+          + e.getMessage(), e);
     }
   }
 

@@ -246,7 +246,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
       chosen = null;
     }
     record.bytesToClient = bytes;
-    if (fe.log.tcpEnabled() && !(fe.log.dontLogNull() && bytes == 0 && server != null)) {
+    if (fe.log.enabled() && !(fe.log.dontLogNull() && bytes == 0 && server != null)) {
       record.log(termination, retries);
     } else {
       record.reset();
