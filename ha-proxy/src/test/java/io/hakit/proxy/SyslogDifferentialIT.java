@@ -32,6 +32,8 @@ class SyslogDifferentialIT {
         "    mode http",
         "    log global",
         "    option httplog",
+        // The harness's readiness probe (a connection that sends nothing) must not log a line.
+        "    option dontlognull",
         "    timeout connect 1s",
         "    timeout client 5s",
         "    timeout server 5s",
