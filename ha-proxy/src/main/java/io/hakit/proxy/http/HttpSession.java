@@ -984,7 +984,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void cleanup() {
-    tx.detach();
+    if (tx != null) {
+      tx.detach();
+    }
     if (state != State.CLOSED || leg != null || pending != null || server != null) {
       dropServer();
     }
