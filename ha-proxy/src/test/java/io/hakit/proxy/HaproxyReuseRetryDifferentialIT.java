@@ -21,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,10 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and the origins must see the same requests on the same pattern of TCP connections.
  */
 @ExtendWith(LeakGuard.class)
-// Four cases are disabled: since the proxy branches were merged they fail about one run in three on a
-// loaded 2-core box (different cases each time, all about which origin connection a request or a
-// retry lands on, likely the idle-pool purge haproxy does and HAKit does not); they pass on their own
-// branch. Remove the @Disabled lines to run them.
 class HaproxyReuseRetryDifferentialIT {
   /** Frontend name to the lines of its backend (each frontend has its own backend and port). */
   private static final Map<String, String> SCENARIOS = new LinkedHashMap<>();
@@ -127,7 +122,6 @@ class HaproxyReuseRetryDifferentialIT {
   // ---------------------------------------------------------------- http-reuse
 
   @Test
-  @Disabled("flaky after the proxy merges (which idle origin connection a request or retry lands on); see the class comment")
   void httpReuse_clientSequences_sameOriginConnectionsAsHaproxy() throws Exception {
     // cN = a request on client connection N, xN = client N closes.
     for (String mode : List.of("never", "safe", "aggressive", "always")) {
@@ -178,7 +172,6 @@ class HaproxyReuseRetryDifferentialIT {
   // ---------------------------------------------------------------- retry-on
 
   @Test
-  @Disabled("flaky after the proxy merges (which idle origin connection a request or retry lands on); see the class comment")
   void retryOn_statuses_sameRetriesAndResponseAsHaproxy() throws Exception {
     same("r503", get("/s503"));
     same("r503", get("/s404"));
@@ -192,7 +185,6 @@ class HaproxyReuseRetryDifferentialIT {
   }
 
   @Test
-  @Disabled("flaky after the proxy merges (which idle origin connection a request or retry lands on); see the class comment")
   void retryOn_postBodies_replayedOnlyWhenTheyFitInABuffer() throws Exception {
     same("r503post", "POST /s503 HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
     // Chunked: re-framed on the way (one chunk per read, extensions dropped, trailer names in lower case).
@@ -232,7 +224,6 @@ class HaproxyReuseRetryDifferentialIT {
   // ---------------------------------------------------------------- HTTP/1.0 clients
 
   @Test
-  @Disabled("flaky after the proxy merges (which idle origin connection a request or retry lands on); see the class comment")
   void http10Client_chunkedAndCloseDelimitedResponses_sameAsHaproxyInEveryMode() throws Exception {
     for (String mode : List.of("ka", "sc", "hc")) {
       for (String path : List.of("/chunked", "/close", "/len")) {
