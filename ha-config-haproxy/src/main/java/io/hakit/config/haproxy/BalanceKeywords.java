@@ -71,6 +71,11 @@ final class BalanceKeywords {
         if (args.size() != 1) {
           return "'balance hash' requires a sample expression.";
         }
+        if (!FetchNames.known(args.get(0))) {
+          // HAProxy's own wording, its empty "in :" included.
+          return "failed to parse 'balance hash' expression '" + args.get(0) + "' in : unknown fetch method '"
+              + FetchNames.baseName(args.get(0)) + "'.";
+        }
         return null;
       }
       default -> {

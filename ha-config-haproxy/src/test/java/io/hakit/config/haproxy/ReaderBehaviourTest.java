@@ -57,6 +57,15 @@ class ReaderBehaviourTest {
   }
 
   @Test
+  void read_balanceHash_expressionKeptAndUnknownFetchNamedLikeHaproxy() {
+    ProxyModel m = read("backend a\n balance hash req.hdr(x-key),lower\n server s 127.0.0.1:1\n");
+    assertThat(m.backend("a").orElseThrow().balance().args()).containsExactly("req.hdr(x-key),lower");
+    assertThat(errors("backend a\n balance hash req.cookie(id)\n server s 127.0.0.1:1\n"))
+        .containsExactly("t.cfg:2: failed to parse 'balance hash' expression 'req.cookie(id)' in : unknown fetch method"
+            + " 'req.cookie'.");
+  }
+
+  @Test
   void read_proxy_copiesTheLastDefaultsReadBeforeIt() {
     ProxyModel m = read("""
         defaults

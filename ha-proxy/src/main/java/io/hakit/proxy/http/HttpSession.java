@@ -8,7 +8,9 @@ import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.QueuedRequest;
 import io.hakit.proxy.backend.ReuseMode;
 import io.hakit.proxy.backend.ServerState;
+import io.hakit.proxy.balance.SampledRequest;
 import io.hakit.proxy.internal.DeadlineTimer;
+import io.hakit.proxy.logformat.LogContext;
 import io.hakit.proxy.stats.StatsPage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
@@ -34,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * connection, so no field needs synchronisation. Both channels have auto-read off: the client is
  * read only when the server can take more, and the server only when the client can.
  */
-final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRequest, BalanceRequest {
+final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRequest, SampledRequest {
   private enum State {
     /** Between requests: nothing of the next one received. */
     IDLE,
@@ -1126,6 +1128,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   @Override
   public @Nullable String header(String name) {
     return req == null ? null : req.get(name.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @Override
+  public @Nullable LogContext sampleContext() {
+    return tx;
   }
 
   @Override

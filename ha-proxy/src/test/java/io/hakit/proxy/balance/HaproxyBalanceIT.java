@@ -54,6 +54,9 @@ class HaproxyBalanceIT {
     BACKENDS.put("hdr", "balance hdr(X-Key)");
     BACKENDS.put("hdr_domain", "balance hdr(Host) use_domain_only");
     BACKENDS.put("static_rr", "balance static-rr");
+    BACKENDS.put("hash_path", "balance hash path");
+    BACKENDS.put("hash_hdr_lower", "balance hash req.hdr(X-Key),lower\n    hash-type consistent");
+    BACKENDS.put("hash_src", "balance hash src");
   }
 
   private static final List<TestOrigin> origins = new ArrayList<>();
@@ -183,5 +186,18 @@ class HaproxyBalanceIT {
   void staticRr_sequentialRequests_sameSequenceAsHaproxy() throws Exception {
     // Fresh proxies with no request yet on this backend: both start at the map's first slot.
     sameChoices("static_rr", List.of(InetAddress.getLoopbackAddress()), requests("/", HOST, 16));
+  }
+
+  @Test
+  void hashExpression_stringAndAddressSamples_samePickAsHaproxy() throws Exception {
+    List<InetAddress> local = List.of(InetAddress.getLoopbackAddress());
+    sameChoices("hash_path", local, requests("/dir{i}/file?q={i}", HOST, 30));
+    sameChoices("hash_hdr_lower", local, requests("/", HOST + "X-Key: User-{i}\r\n", 30));
+    List<InetAddress> sources = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      sources.add(loopback(i * 41));
+    }
+    // An address casts to its 4 raw bytes before hashing, not to its text.
+    sameChoices("hash_src", sources, requests("/", HOST, 30));
   }
 }
