@@ -30,6 +30,12 @@ final class BalanceKeywords {
       ctx.error(error);
       return;
     }
+    if (algo.startsWith("rdp-cookie")) {
+      // It needs the client's first bytes before the pick (tcp-request inspect-delay), which
+      // HAKit's TCP relay does not buffer; balancing otherwise would break the stickiness asked for.
+      ctx.warning("'balance " + algo + "' is supported by HAProxy, not by HAKit: the proxy refuses to start with"
+          + " this backend.");
+    }
     ctx.draft.balanceAlgorithm = algo;
     ctx.draft.balanceArgs = List.copyOf(args);
     ctx.draft.balanceOrigin = ctx.origin;

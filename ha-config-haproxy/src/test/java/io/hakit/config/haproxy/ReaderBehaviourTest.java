@@ -63,6 +63,9 @@ class ReaderBehaviourTest {
     assertThat(errors("backend a\n balance hash req.cookie(id)\n server s 127.0.0.1:1\n"))
         .containsExactly("t.cfg:2: failed to parse 'balance hash' expression 'req.cookie(id)' in : unknown fetch method"
             + " 'req.cookie'.");
+    assertThat(READER.read("t.cfg", "backend a\n mode tcp\n balance rdp-cookie(mstshash)\n server s 127.0.0.1:1\n")
+        .warnings()).extracting(Object::toString).anyMatch(w -> w.startsWith("t.cfg:3: 'balance rdp-cookie(mstshash)'"
+            + " is supported by HAProxy, not by HAKit"));
   }
 
   @Test
