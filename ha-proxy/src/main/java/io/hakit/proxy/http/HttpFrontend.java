@@ -1,11 +1,14 @@
 package io.hakit.proxy.http;
 
 import io.hakit.core.HaException;
+import io.hakit.core.model.Acl;
+import io.hakit.core.model.Backend;
 import io.hakit.core.model.BackendRule;
 import io.hakit.core.model.ForwardFor;
 import io.hakit.core.model.Frontend;
 import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.core.model.HttpRule;
+import io.hakit.core.model.Mode;
 import io.hakit.core.model.TimeoutKind;
 import io.hakit.proxy.acl.AclCompiler;
 import io.hakit.proxy.acl.AclPredicate;
@@ -17,6 +20,7 @@ import io.hakit.proxy.backend.Connector;
 import io.netty.channel.ChannelHandler;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -31,6 +35,11 @@ public final class HttpFrontend {
   /** A compiled {@code use_backend}. */
   record Route(AclPredicate condition, BackendState backend) {}
 
+  /** A backend's own http-request and http-response rules, run after the frontend's request rules and before its response rules. */
+  record BackendRules(RequestRule[] request, RequestRule[] response) {
+    static final BackendRules NONE = new BackendRules(new RequestRule[0], new RequestRule[0]);
+  }
+
   /** HAProxy: tune.bufsize (16384) minus tune.maxrewrite (1024). */
   static final int MAX_HEAD = 15360;
   /** HAProxy: tune.http.maxhdr. */
@@ -40,6 +49,10 @@ public final class HttpFrontend {
   final Route[] routes;
   final @Nullable BackendState defaultBackend;
   final RequestRule[] rules;
+  /** http-response rules, run on the response head after the backend's. */
+  final RequestRule[] responseRules;
+  /** Every backend's rules (a backend shared by several frontends is compiled once per frontend). */
+  private final Map<BackendState, BackendRules> backendRules = new IdentityHashMap<>();
   final @Nullable ForwardFor forwardFor;
   final HttpConnectionMode connectionMode;
   final long httpRequestNanos;
@@ -88,6 +101,16 @@ public final class HttpFrontend {
       compiled.add(RequestRule.compile(r, model.acls(), where));
     }
     this.rules = compiled.toArray(new RequestRule[0]);
+    this.responseRules = compile(model.httpResponseRules(), model.acls(), where, true);
+    for (BackendState be : backends.values()) {
+      Backend bm = be.model();
+      if (bm.mode() != Mode.HTTP) {
+        continue;
+      }
+      String beWhere = "backend '" + bm.name() + "'";
+      backendRules.put(be, new BackendRules(compile(bm.httpRequestRules(), bm.acls(), beWhere, false),
+          compile(bm.httpResponseRules(), bm.acls(), beWhere, true)));
+    }
     this.forwardFor = model.forwardFor();
     this.connectionMode = model.connectionMode();
     this.clientNanos = nanos(model.timeouts().get(TimeoutKind.CLIENT).orElse(null));
@@ -98,6 +121,19 @@ public final class HttpFrontend {
     this.log = log;
     this.connector = connector;
     this.stopping = stopping;
+  }
+
+  private static RequestRule[] compile(List<HttpRule> rules, List<Acl> acls, String where, boolean onResponse) {
+    RequestRule[] out = new RequestRule[rules.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = RequestRule.compile(rules.get(i), acls, where, onResponse);
+    }
+    return out;
+  }
+
+  /** The rules of a backend this frontend routes to. */
+  BackendRules rulesOf(BackendState backend) {
+    return backendRules.getOrDefault(backend, BackendRules.NONE);
   }
 
   static long nanos(@Nullable Duration d) {

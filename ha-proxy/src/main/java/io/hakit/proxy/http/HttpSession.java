@@ -311,16 +311,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     clientWantsClose = req.hasToken("connection", "close") || (req.version == 10 && !req.hasToken("connection", "keep-alive"));
     upgradeRequested = req.hasToken("connection", "upgrade") && req.get("upgrade") != null;
-    for (RequestRule rule : fe.rules) {
-      RequestRule.Verdict v = rule.apply(req, tx);
-      if (v == RequestRule.Verdict.ALLOW) {
-        break;
-      }
-      if (v == RequestRule.Verdict.RESPOND) {
-        tx.status = rule.status();
-        localResponse(rule.response(req, tx), rule.termination(), !requestBody.isDone());
-        return;
-      }
+    if (!applyRules(fe.rules, req)) {
+      return;
     }
     tx.afterRequestRules();
     if (fe.statsPage != null && fe.statsPage.matches(req.uri)) {
@@ -336,6 +328,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     tx.attach(be);
     be.counters().request();
     be.counters().session();
+    // As haproxy: the backend's own http-request rules once the request is switched to it.
+    if (!applyRules(fe.rulesOf(be).request(), req)) {
+      return;
+    }
     Backend bm = be.model();
     // haproxy 2.6.12: a backend's "option httpclose" closes the server side only (observed: the
     // client side is kept alive unless the frontend says otherwise), as http-server-close does.
@@ -353,6 +349,36 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   /** The stats page, produced here as HAProxy's stats applet does ({@code <STATS>} in the log, LR). */
+  /**
+   * Runs rules in order over {@code head}: the request's for http-request rules, the response's
+   * for http-response rules. False when one answered: a denied response is dropped with its
+   * server connection (nothing of it reached the client yet) and replaced by the rule's answer.
+   */
+  private boolean applyRules(RequestRule[] rules, HttpHead head) {
+    for (RequestRule rule : rules) {
+      RequestRule.Verdict v = rule.apply(head, tx);
+      if (v == RequestRule.Verdict.ALLOW) {
+        return true;
+      }
+      if (v == RequestRule.Verdict.RESPOND) {
+        boolean onResponse = head == resp;
+        if (onResponse) {
+          responseHeadDone = false;
+          keepServer = false;
+        }
+        tx.status = rule.status();
+        localResponse(rule.response(req, tx), rule.termination(), !onResponse && !requestBody.isDone());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The backend's http-response rules, then the frontend's: the order haproxy runs them in. */
+  private boolean applyResponseRules() {
+    return applyRules(fe.rulesOf(backend).response(), resp) && applyRules(fe.responseRules, resp);
+  }
+
   private void answerStats(StatsPage page) {
     StatsPage.Answer a = page.answer(req.method, req.uri, req.get("authorization"));
     tx.status = a.status();
@@ -669,6 +695,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     tx.responseHead();
     // The response goes to the client from now on: no retry can replay the request any more.
     dropReplay();
+    if (!applyResponseRules()) {
+      return;
+    }
     if (kind == BodyFramer.Kind.CHUNKED) {
       resp.remove("content-length");
     } else if (kind == BodyFramer.Kind.UNTIL_CLOSE) {
@@ -1020,6 +1049,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     req = new HttpHead();
     req.setSource(source());
     resp = new HttpHead();
+    // http-response conditions may test the client address too.
+    resp.setSource(req.sourceAddress());
     tx = new Transaction(fe.log, req, resp);
     tx.accepted(client, idleSince);
     requestDecoder = new HeadDecoder(true, HttpFrontend.MAX_HEAD, HttpFrontend.MAX_HEADERS);
