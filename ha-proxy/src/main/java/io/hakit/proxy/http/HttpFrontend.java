@@ -35,10 +35,12 @@ public final class HttpFrontend {
   /** A compiled {@code use_backend}. */
   record Route(AclPredicate condition, BackendState backend) {}
 
-  /** A backend's own http-request and http-response rules, run after the frontend's request rules and before its response rules. */
-  record BackendRules(RequestRule[] request, RequestRule[] response) {
-    static final BackendRules NONE = new BackendRules(new RequestRule[0], new RequestRule[0]);
-  }
+  /**
+   * What a request switched to a backend gets from it: its own http-request and http-response rules
+   * (run after the frontend's request rules and before its response rules), and its error pages
+   * (over the frontend's).
+   */
+  record BackendRules(RequestRule[] request, RequestRule[] response, ErrorPages pages) {}
 
   /** HAProxy: tune.bufsize (16384) minus tune.maxrewrite (1024). */
   static final int MAX_HEAD = 15360;
@@ -53,6 +55,10 @@ public final class HttpFrontend {
   final RequestRule[] responseRules;
   /** Every backend's rules (a backend shared by several frontends is compiled once per frontend). */
   private final Map<BackendState, BackendRules> backendRules = new IdentityHashMap<>();
+  /** For a backend without HTTP rules of its own (a TCP-mode one). */
+  private final BackendRules noBackendRules;
+  /** {@code errorfile} pages of this frontend over haproxy's built-in ones, until a backend is chosen. */
+  final ErrorPages errorPages;
   final @Nullable ForwardFor forwardFor;
   final HttpConnectionMode connectionMode;
   final long httpRequestNanos;
@@ -96,20 +102,19 @@ public final class HttpFrontend {
     }
     this.routes = list.toArray(new Route[0]);
     this.defaultBackend = model.defaultBackend() == null ? null : backends.get(model.defaultBackend());
-    List<RequestRule> compiled = new ArrayList<>();
-    for (HttpRule r : model.httpRequestRules()) {
-      compiled.add(RequestRule.compile(r, model.acls(), where));
-    }
-    this.rules = compiled.toArray(new RequestRule[0]);
-    this.responseRules = compile(model.httpResponseRules(), model.acls(), where, true);
+    this.errorPages = ErrorPages.of(model.errorFiles(), ErrorPages.BUILT_IN, where);
+    this.rules = compile(model.httpRequestRules(), model.acls(), where, false, errorPages);
+    this.responseRules = compile(model.httpResponseRules(), model.acls(), where, true, errorPages);
+    this.noBackendRules = new BackendRules(new RequestRule[0], new RequestRule[0], errorPages);
     for (BackendState be : backends.values()) {
       Backend bm = be.model();
       if (bm.mode() != Mode.HTTP) {
         continue;
       }
       String beWhere = "backend '" + bm.name() + "'";
-      backendRules.put(be, new BackendRules(compile(bm.httpRequestRules(), bm.acls(), beWhere, false),
-          compile(bm.httpResponseRules(), bm.acls(), beWhere, true)));
+      ErrorPages pages = ErrorPages.of(bm.errorFiles(), errorPages, beWhere);
+      backendRules.put(be, new BackendRules(compile(bm.httpRequestRules(), bm.acls(), beWhere, false, pages),
+          compile(bm.httpResponseRules(), bm.acls(), beWhere, true, pages), pages));
     }
     this.forwardFor = model.forwardFor();
     this.connectionMode = model.connectionMode();
@@ -123,17 +128,18 @@ public final class HttpFrontend {
     this.stopping = stopping;
   }
 
-  private static RequestRule[] compile(List<HttpRule> rules, List<Acl> acls, String where, boolean onResponse) {
+  private static RequestRule[] compile(List<HttpRule> rules, List<Acl> acls, String where, boolean onResponse,
+      ErrorPages pages) {
     RequestRule[] out = new RequestRule[rules.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = RequestRule.compile(rules.get(i), acls, where, onResponse);
+      out[i] = RequestRule.compile(rules.get(i), acls, where, onResponse, pages);
     }
     return out;
   }
 
   /** The rules of a backend this frontend routes to. */
   BackendRules rulesOf(BackendState backend) {
-    return backendRules.getOrDefault(backend, BackendRules.NONE);
+    return backendRules.getOrDefault(backend, noBackendRules);
   }
 
   static long nanos(@Nullable Duration d) {

@@ -73,6 +73,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable HeadDecoder responseDecoder;
   private @Nullable HttpHead req;
   private @Nullable HttpHead resp;
+  /** The current request hit {@code monitor-uri}: answered, counted, never logged. */
+  private boolean monitorAnswer;
   private @Nullable BodyFramer requestBody;
   private @Nullable BodyFramer responseBody;
   private @Nullable Channel client;
@@ -311,6 +313,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     clientWantsClose = req.hasToken("connection", "close") || (req.version == 10 && !req.hasToken("connection", "keep-alive"));
     upgradeRequested = req.hasToken("connection", "upgrade") && req.get("upgrade") != null;
+    String monitorUri = fe.model.monitorUri();
+    if (monitorUri != null && req.uri.equals(monitorUri)) {
+      // haproxy answers monitor-uri before any rule, with the 200 page (errorfile 200 if set), and logs nothing.
+      monitorAnswer = true;
+      tx.status = 200;
+      localResponse(fe.errorPages.rule(200).duplicate(), "LR", fe.errorPages.closes(200));
+      return;
+    }
     if (!applyRules(fe.rules, req)) {
       return;
     }
@@ -367,7 +377,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
           keepServer = false;
         }
         tx.status = rule.status();
-        localResponse(rule.response(req, tx), rule.termination(), !onResponse && !requestBody.isDone());
+        boolean pageCloses = rule.isDeny() && pages().closes(rule.status());
+        localResponse(rule.response(req, tx), rule.termination(), pageCloses || (!onResponse && !requestBody.isDone()));
         return false;
       }
     }
@@ -928,7 +939,13 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private void localError(int code, String termination, boolean close) {
     beginTransaction();
     tx.status = code;
-    localResponse(HttpErrors.forStatus(code).duplicate(), termination, close || code == 400 || code == 408);
+    ErrorPages pages = pages();
+    localResponse(pages.engine(code).duplicate(), termination, close || code == 400 || code == 408 || pages.closes(code));
+  }
+
+  /** The error pages in force: the backend's once the request was switched to one, else the frontend's. */
+  private ErrorPages pages() {
+    return backend != null ? fe.rulesOf(backend).pages() : fe.errorPages;
   }
 
   private void serverError(int code, String termination) {
@@ -1104,6 +1121,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void finishLog(String termination) {
     countStats(termination);
+    if (monitorAnswer) {
+      monitorAnswer = false;
+      tx.resetTimes();
+      return;
+    }
     if (!fe.log.enabled() || (fe.log.dontLogNull() && req.method.isEmpty() && !requestDecoder.inProgress()
         && tx.status == 408)) {
       // dontlognull: a connection that sent nothing (a probe timing out) leaves no line.

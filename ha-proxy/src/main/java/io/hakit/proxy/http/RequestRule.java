@@ -78,11 +78,11 @@ final class RequestRule {
   }
 
   static RequestRule compile(HttpRule rule, List<Acl> acls, String where) {
-    return compile(rule, acls, where, false);
+    return compile(rule, acls, where, false, ErrorPages.BUILT_IN);
   }
 
-  /** The same for an {@code http-response} rule when {@code onResponse}. */
-  static RequestRule compile(HttpRule rule, List<Acl> acls, String where, boolean onResponse) {
+  /** The same for an {@code http-response} rule when {@code onResponse}; a deny answers with {@code pages}. */
+  static RequestRule compile(HttpRule rule, List<Acl> acls, String where, boolean onResponse, ErrorPages pages) {
     String ruleset = onResponse ? "http-response" : "http-request";
     Usage use = onResponse ? Usage.LOG : Usage.HTTP_REQUEST;
     AclPredicate condition;
@@ -101,7 +101,7 @@ final class RequestRule {
     Pattern regex = null;
     HeaderEdits.NameMatch nameMatch = null;
     if (a instanceof HttpAction.Deny d) {
-      response = HttpErrors.forRule(d.status());
+      response = pages.rule(d.status());
     } else if (a instanceof HttpAction.Return r) {
       formattedReturn = formattedReturn(r, rule, where, use, ruleset);
       if (formattedReturn == null) {
@@ -305,6 +305,11 @@ final class RequestRule {
       return onResponse ? "PH" : "PR";
     }
     return "LR";
+  }
+
+  /** True for a deny, whose answer is the error page of its status. */
+  boolean isDeny() {
+    return action instanceof HttpAction.Deny;
   }
 
   /** The status this rule answers with, for logs. */
