@@ -220,7 +220,7 @@ final class ModelAssembler {
           .connectionMode(p.connectionMode).forwardFor(p.forwardFor).monitorUri(p.monitorUri).stats(stats(p.stats))
           .disabled(p.disabled).origin(p.origin)
           .log(new LogSettings(p.logTargets, p.logStyle, p.logStyle == LogStyle.CUSTOM ? p.logFormat : null,
-              p.dontLogNull, false));
+              p.dontLogNull, false, p.logStyle == LogStyle.CUSTOM ? p.logFormatOrigin : Origin.UNKNOWN));
       String defaultBackend = p.defaultBackend;
       if (defaultBackend == null && p.type == SectionType.LISTEN) {
         defaultBackend = p.name;

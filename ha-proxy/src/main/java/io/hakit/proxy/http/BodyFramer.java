@@ -171,6 +171,36 @@ final class BodyFramer {
     dataRangeCount++;
   }
 
+  /**
+   * What HAProxy 2.6 counts in %B / %U for the {@code scanned} bytes of the last scan (its internal
+   * form, see {@code LoggedBytes}): all of them, but for a chunked body only the chunk data, each
+   * trailer field's name and value (a line's ": " and CRLF do not count) and 1 byte for the end of
+   * the message. Additive over scans, so a trailer split between two reads counts once.
+   */
+  int loggedBytes(ByteBuf in, int scanned) {
+    if (kind != Kind.CHUNKED || scanned == 0) {
+      // Nothing scanned: the ranges below are those of an older scan.
+      return scanned;
+    }
+    int n = 0;
+    for (int i = 0; i < dataRangeCount; i++) {
+      n += dataRanges[i * 2 + 1];
+    }
+    if (lastChunkEnded) {
+      // With the -4 of the final CRLF's line feed below and its 2 bytes: 1 for the end of the message.
+      n += 3;
+    }
+    if (trailerFrom >= 0) {
+      n += trailerLength;
+      for (int i = trailerFrom; i < trailerFrom + trailerLength; i++) {
+        if (in.getByte(i) == '\n') {
+          n -= 4;
+        }
+      }
+    }
+    return n;
+  }
+
   /** Chunk data ranges the last chunked scan found. */
   int dataRangeCount() {
     return dataRangeCount;
