@@ -148,7 +148,8 @@ public class SessionRecord implements LogContext {
   /**
    * {@code option logasap}: writes the line now (HTTP: once the response head is sent), with the
    * times ending now and {@code bytesSoFar} as %B; {@link #log} then writes nothing for this
-   * transaction. The termination state is {@code --}, as nothing has ended yet.
+   * transaction. The termination state is {@code --}, as nothing has ended yet, and %U is 0: HAProxy
+   * 2.6 has not accounted the request's bytes by then (measured: {@code +61 0 200 ...}).
    */
   public void logEarly(long bytesSoFar, int retryCount) {
     if (loggedEarly) {
@@ -290,7 +291,7 @@ public class SessionRecord implements LogContext {
 
   @Override
   public long bytesIn() {
-    return bytesFromClient;
+    return earlyBytesOut >= 0 ? 0 : bytesFromClient;
   }
 
   @Override

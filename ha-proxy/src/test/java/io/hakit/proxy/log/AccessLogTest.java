@@ -154,7 +154,8 @@ class AccessLogTest {
     r.status = 204;
     r.logEarly(30, 0);
     r.log("--", 0);
-    assertThat(received(2)).containsExactly("<134>-- 200 +61 40 \"fe\"", "<134>-- 204 +30 0 \"fe\"");
+    // %U is 0 in an early line: HAProxy has not counted the request by then.
+    assertThat(received(2)).containsExactly("<134>-- 200 +61 0 \"fe\"", "<134>-- 204 +30 0 \"fe\"");
   }
 
   @Test
