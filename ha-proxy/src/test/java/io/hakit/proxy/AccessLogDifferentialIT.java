@@ -103,6 +103,12 @@ class AccessLogDifferentialIT {
         "    option logasap",
         "    log-format \"%ST %B %U %ts %{+Q}r %Ta|%Tt|%Tr\"",
         "    default_backend be_app",
+        "frontend fe_tcp_asap",
+        "    bind 127.0.0.1:" + ports[6],
+        "    mode tcp",
+        "    option tcplog",
+        "    option logasap",
+        "    default_backend be_tcp",
         "backend be_app",
         "    server s1 127.0.0.1:" + originPort,
         "backend be_dead",
@@ -119,8 +125,8 @@ class AccessLogDifferentialIT {
     Interop.require(Interop.binary("haproxy"));
     origin = TestOrigin.start("origin");
     origin.respondWith(AccessLogDifferentialIT::originResponse);
-    haproxyPorts = ports(6);
-    hakitPorts = ports(6);
+    haproxyPorts = ports(7);
+    hakitPorts = ports(7);
     int deadPort = FreePorts.next();
     haproxy = new HaproxyProcess(config(haproxyPorts, origin.port(), deadPort, "stdout"), haproxyPorts[0]);
     hakitSyslog = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
@@ -426,6 +432,17 @@ class AccessLogDifferentialIT {
     assertThat(lines[0]).containsPattern(timers);
     assertThat(lines[1]).containsPattern(timers);
     assertThat(lines[1].replaceFirst(timers, "")).isEqualTo(lines[0].replaceFirst(timers, ""));
+    origin.clear();
+  }
+
+  @Test
+  void logasap_tcp_lineOnceConnectedWithPlusFields_sameAsHaproxy() throws Exception {
+    String[] lines = exchange(6, "GET /tcp-asap HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    // Written when the server connection is up: nothing sent yet (+0), Tt marked, state "--".
+    String[] masked = {masked(lines[0]).replaceFirst(" -?\\d+/-?\\d+/\\+\\d+ ", " Tw/Tc/+Tt "),
+        masked(lines[1]).replaceFirst(" -?\\d+/-?\\d+/\\+\\d+ ", " Tw/Tc/+Tt ")};
+    assertThat(masked[0]).contains(" Tw/Tc/+Tt +0 -- ");
+    assertThat(masked[1]).isEqualTo(masked[0]);
     origin.clear();
   }
 }
