@@ -44,7 +44,7 @@ public final class Deviations {
 
   /** Bodies of keywords kept but not run are not validated argument by argument. */
   public static final Deviation KEPT_KEYWORDS_UNCHECKED = new Deviation("kept-keywords-unchecked",
-      "every keyword's arguments are validated (compression, unique-id-format, errorloc, ...)",
+      "every keyword's arguments are validated (compression, errorloc, ...)",
       "keywords HAKit keeps without running them are checked for placement (and tcp-request, tcp-response,"
           + " stick-table for structure), not argument by argument");
 

@@ -1,6 +1,7 @@
 package io.hakit.proxy.log;
 
 import io.hakit.core.HaException;
+import io.hakit.core.Origin;
 import io.hakit.core.model.Frontend;
 import io.hakit.core.model.LogSettings;
 import io.hakit.core.model.Mode;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * request) and, under {@code option dontlog-normal}, those without an error (see {@link
  * #isError}). {@code option logasap} writes an HTTP line as soon as the response head is sent, and
  * a TCP line once the server connection is up, with {@code +} before %B, %Ta, %Tt and %Tu (the
- * values at that moment), as HAProxy 2.6 does.
+ * values at that moment) and %U 0, as HAProxy 2.6 does; the end of the transaction then writes
+ * nothing. An early %B counts the response head and the body bytes read with it (HAProxy: what its
+ * buffer holds), except for a chunked body, of which it counts nothing yet.
  *
  * <p>Immutable and shared by the event loops; a disabled log costs one check per transaction.
  */
@@ -128,7 +131,7 @@ public final class AccessLog {
    * HAProxy's prefix of a format error, which it reports after parsing: {@code Parsing [file:line]: };
    * the frontend's name for a model built in code (no line to name).
    */
-  private static String where(Frontend model, io.hakit.core.Origin origin) {
+  private static String where(Frontend model, Origin origin) {
     return origin.isKnown() ? "Parsing [" + origin + "]: " : "frontend '" + model.name() + "': ";
   }
 
