@@ -24,11 +24,13 @@ import org.slf4j.LoggerFactory;
  * {@code log-format}) compiled once, one line per transaction (HTTP) or connection (TCP).
  *
  * <p>Where lines go: to the frontend's {@code log} targets when it has any (syslog, {@code stdout},
- * ... exactly where {@code haproxy} would send them, and nowhere else); when it has none, to the
- * slf4j logger {@code io.hakit.access} at INFO (ERROR for the lines {@code option
- * log-separate-errors} raises), so that a frontend built in code, or a configuration without
- * {@code log} lines, still reaches the application's own logging. A line never goes to both, so the
- * CLI prints only what {@code haproxy -db} prints.
+ * ... exactly where {@code haproxy} would send them, and nowhere else); when it has none (no
+ * {@code log} line, or {@code log global} without global ones), to the slf4j logger
+ * {@code io.hakit.access} at INFO (ERROR for the lines {@code option log-separate-errors} raises),
+ * so that a frontend built in code, or a configuration without {@code log} lines, still reaches
+ * the application's own logging (HAProxy would drop those lines; raise the logger's level to do the
+ * same). A line never goes to both: with targets configured, the CLI prints only what
+ * {@code haproxy -db} prints.
  *
  * <p>Which lines: all of them, but those {@code option dontlognull} drops (a connection without a
  * request) and, under {@code option dontlog-normal}, those without an error (see {@link
