@@ -144,12 +144,17 @@ class AccessLogDifferentialIT {
     return p;
   }
 
-  /** Chunked responses (with a trailer), one without any connection header, a 500, else a plain 200. */
+  /**
+   * Chunked responses (with a trailer), an interim 103 before the response, one without any
+   * connection header, a 500, else a plain 200.
+   */
   private static byte[] originResponse(TestOrigin.Received r) {
     String text;
     if (r.path().startsWith("/chunked")) {
       text = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Pad: abc\r\n\r\n"
           + "5\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: t1\r\n\r\n";
+    } else if (r.path().startsWith("/early")) {
+      text = "HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi";
     } else if (r.path().startsWith("/plain")) {
       text = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi";
     } else {
@@ -394,11 +399,13 @@ class AccessLogDifferentialIT {
 
   @Test
   void bytes_chunkedResponseAndRequest_keepAliveRequest_sameAsHaproxy() throws Exception {
-    // haproxy 2.6 counts neither the chunk framing nor the connection header's close/keep-alive.
+    // haproxy 2.6 counts neither the chunk framing nor the connection header's close/keep-alive; an
+    // interim response counts as a head of its own.
     for (String request : List.of("GET /chunked HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         "POST /up HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
             + "3\r\nabc\r\n4\r\ndefg\r\n0\r\nX-T: 1\r\n\r\n",
-        "GET /plain HTTP/1.1\r\nHost: x\r\nUser-Agent: t\r\nConnection: keep-alive, X-Foo\r\n\r\n")) {
+        "GET /plain HTTP/1.1\r\nHost: x\r\nUser-Agent: t\r\nConnection: keep-alive, X-Foo\r\n\r\n",
+        "GET /early HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) {
       String[] lines = exchange(3, request);
       assertThat(lines[1]).as("hakit line for %s", request).isEqualTo(lines[0]);
     }
