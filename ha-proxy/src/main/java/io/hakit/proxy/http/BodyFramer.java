@@ -78,14 +78,28 @@ final class BodyFramer {
    * it connects).
    */
   boolean validatesAhead(ByteBuf in) {
+    BodyFramer copy = copyState();
+    copy.scan(in);
+    return !copy.invalid;
+  }
+
+  /**
+   * {@link #loggedBytes} of the body bytes already received, scanned with a copy of this framer's
+   * state (option logasap: the body HAProxy holds when it writes the line early).
+   */
+  int loggedBytesAhead(ByteBuf in) {
+    BodyFramer copy = copyState();
+    return copy.loggedBytes(in, copy.scan(in));
+  }
+
+  private BodyFramer copyState() {
     BodyFramer copy = new BodyFramer();
     copy.kind = kind;
     copy.remaining = remaining;
     copy.chunk = chunk;
     copy.sizeDigits = sizeDigits;
     copy.done = done;
-    copy.scan(in);
-    return !copy.invalid;
+    return copy;
   }
 
   /** The number of bytes from {@code in}'s reader index that belong to this body (does not consume). */

@@ -680,9 +680,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     if (fe.log.logAsap() && fe.log.enabled()) {
       // option logasap: the line goes now, with what HAProxy holds of the response by then (the
       // head and the body bytes that came with it).
-      long body = kind == BodyFramer.Kind.LENGTH ? Math.min(len, in.readableBytes())
-          : kind == BodyFramer.Kind.UNTIL_CLOSE ? in.readableBytes() : 0;
-      tx.logEarly(tx.bytesToClient + body, retries);
+      tx.logEarly(tx.bytesToClient + responseBody.loggedBytesAhead(in), retries);
     }
     if (responseBody.isDone()) {
       onResponseComplete();

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * a TCP line once the server connection is up, with {@code +} before %B, %Ta, %Tt and %Tu (the
  * values at that moment) and %U 0, as HAProxy 2.6 does; the end of the transaction then writes
  * nothing. An early %B counts the response head and the body bytes read with it (HAProxy: what its
- * buffer holds), except for a chunked body, of which it counts nothing yet.
+ * buffer holds, which for a large body depends on timing as well).
  *
  * <p>Immutable and shared by the event loops; a disabled log costs one check per transaction.
  */
