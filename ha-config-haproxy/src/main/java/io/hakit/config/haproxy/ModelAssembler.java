@@ -10,6 +10,7 @@ import io.hakit.core.model.LogStyle;
 import io.hakit.core.model.Mode;
 import io.hakit.core.model.ModelException;
 import io.hakit.core.model.ProxyModel;
+import io.hakit.core.model.Setting;
 import io.hakit.core.model.StatsSpec;
 import io.hakit.core.model.TimeoutKind;
 import io.hakit.core.model.Timeouts;
@@ -60,6 +61,7 @@ final class ModelAssembler {
     for (ProxyDraft p : parser.proxies.proxies) {
       if (p.type.frontend()) {
         checkReferences(p, backends);
+        checkFormatsForMode(p);
         warnFrontend(p);
         Frontend f = frontend(p);
         if (f != null) {
@@ -177,6 +179,27 @@ final class ModelAssembler {
     if (fe.mode == Mode.HTTP && be.mode == Mode.TCP) {
       diag.error(at, "http frontend '" + fe.name + "' (" + fe.origin + ") tries to use incompatible tcp"
           + " backend '" + be.name + "' (" + be.origin + ") " + how + " (see 'mode').");
+    }
+  }
+
+  /** HAProxy 2.6 compiles a proxy's formats after parsing, for the mode it ends up with. */
+  private void checkFormatsForMode(ProxyDraft p) {
+    if (p.mode == Mode.HTTP) {
+      return;
+    }
+    String logVar = p.logStyle == LogStyle.CUSTOM && p.logFormat != null ? LogFormats.httpOnlyVariable(p.logFormat)
+        : null;
+    if (logVar != null) {
+      diag.error(p.logFormatOrigin, "failed to parse log-format : format variable '" + logVar
+          + "' is reserved for HTTP mode.");
+    }
+    for (Setting s : p.frontendExtras) {
+      String uidVar = s.keyword().equals("unique-id-format") && !s.args().isEmpty()
+          ? LogFormats.httpOnlyVariable(s.args().get(0)) : null;
+      if (uidVar != null) {
+        diag.error(s.origin(), "failed to parse unique-id : format variable '" + uidVar
+            + "' is reserved for HTTP mode.");
+      }
     }
   }
 

@@ -61,6 +61,27 @@ class ReaderBehaviourTest {
   }
 
   @Test
+  void read_httpVariablesInTcpProxyFormats_errorsAtTheFormatLinesAsHaproxy() {
+    // haproxy 2.6.12 -c: the TCP frontend fails (log-format from the defaults, its own unique-id),
+    // the HTTP one inheriting the same log-format does not.
+    assertThat(errors("""
+        defaults
+            mode tcp
+            log-format "%ci %{+Q}r %[src]"
+        frontend fe
+            bind :8000
+            unique-id-format "%ci_%HM"
+        frontend fe2
+            mode http
+            bind :8001
+        """)).containsExactly(
+        "t.cfg:3: failed to parse log-format : format variable 'r' is reserved for HTTP mode.",
+        "t.cfg:6: failed to parse unique-id : format variable 'HM' is reserved for HTTP mode.");
+    assertThat(LogFormats.httpOnlyVariable("%%r %[req.hdr(x)] %ST %B %ts")).isNull();
+    assertThat(LogFormats.httpOnlyVariable("%ci %{+Q}Ta")).isEqualTo("Ta");
+  }
+
+  @Test
   void read_badUniqueIdFormat_errorAtItsLineAsHaproxy() {
     assertThat(errors("frontend f\n    bind :8000\n    unique-id-format \"%[nosuch]\"\n"))
         .containsExactly("t.cfg:3: failed to parse unique-id : failed to parse sample expression <nosuch]> : unknown"
