@@ -253,5 +253,6 @@ final class CoreProxyKeywords {
     }
     ctx.draft.logStyle = LogStyle.CUSTOM;
     ctx.draft.logFormat = st.word(1);
+    ctx.draft.logFormatOrigin = ctx.origin;
   }
 }

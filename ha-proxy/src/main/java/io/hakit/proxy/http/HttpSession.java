@@ -567,7 +567,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void forwardRequestBody(ByteBuf in) {
     int n = requestBody.scan(in);
-    tx.bytesFromClient += n;
+    tx.bytesFromClient += requestBody.loggedBytes(in, n);
     if (n > 0 && requestBody.kind() == BodyFramer.Kind.CHUNKED) {
       // Re-framed as haproxy 2.6 sends chunked requests (one chunk per read, no extensions).
       Channel sc = leg.channel;
@@ -636,7 +636,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         int n = responseBody.scan(in);
         if (n > 0 && responseBody.kind() == BodyFramer.Kind.CHUNKED) {
           // haproxy 2.6 re-frames chunked bodies (one chunk per read, no extensions): so does this.
-          tx.bytesToClient += ChunkReframer.write(client, in, responseBody);
+          ChunkReframer.write(client, in, responseBody);
+          tx.bytesToClient += responseBody.loggedBytes(in, n);
           in.skipBytes(n);
         } else if (n > 0) {
           tx.bytesToClient += n;
@@ -718,6 +719,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       closeAfter = true;
     }
     tx.bytesToClient += writeResponseHead(true);
+    if (fe.log.logAsap() && fe.log.enabled()) {
+      // option logasap: the line goes now, with what HAProxy holds of the response by then (the
+      // head and the body bytes that came with it).
+      tx.logEarly(tx.bytesToClient + responseBody.loggedBytesAhead(in), retries);
+    }
     if (responseBody.isDone()) {
       onResponseComplete();
     }
@@ -926,12 +932,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     if (close || !requestBody.isDone() || clientWantsClose || fe.connectionMode == HttpConnectionMode.CLOSE) {
       closeAfter = true;
     }
-    int logged = Transaction.loggedSize(response);
-    int raw = response.readableBytes();
-    int written = ConnectionHeader.write(client, response,
+    // %B: a connection header the HTTP/1 output adds is not counted (see LoggedBytes).
+    tx.bytesToClient += Transaction.loggedSize(response);
+    ConnectionHeader.write(client, response,
         closeAfter ? ConnectionHeader.CLOSE : req.version == 10 ? ConnectionHeader.KEEP_ALIVE : null);
-    // An added connection header counts its name and value, as HAProxy counts headers (%B).
-    tx.bytesToClient += logged + (written > raw ? written - raw - 4 : 0);
     finishLog(termination);
     endTransaction();
   }

@@ -95,6 +95,14 @@ public interface LogContext {
   /** %B: bytes sent to the client. */
   long bytesOut();
 
+  /**
+   * True under {@code option logasap}: the line may come before the end, and HAProxy marks %B,
+   * %Ta, %Tt and %Tu with a {@code +} (on every line of such a frontend).
+   */
+  default boolean logAsap() {
+    return false;
+  }
+
   /** Two characters: the termination cause and the session state at termination ({@code --}, {@code CD}, ...). */
   String termination();
 
