@@ -51,6 +51,8 @@ public final class HttpFrontend {
   final TrafficCounters counters = new TrafficCounters();
   /** {@code stats enable}: requests for its URI are answered here, or null. */
   final @Nullable StatsPage statsPage;
+  /** Cookie persistence of the backends that have a {@code cookie}, by backend (identity). */
+  final Map<BackendState, CookiePersistence> cookies;
 
   /**
    * Compiles a frontend.
@@ -98,6 +100,7 @@ public final class HttpFrontend {
     this.log = log;
     this.connector = connector;
     this.stopping = stopping;
+    this.cookies = CookiePersistence.compileAll(backends.values());
   }
 
   static long nanos(@Nullable Duration d) {

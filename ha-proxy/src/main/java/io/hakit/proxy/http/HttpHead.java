@@ -116,6 +116,16 @@ final class HttpHead implements RequestSample {
     }
   }
 
+  /** Replaces the value of header {@code i} in place (its position is kept). */
+  void setValueAt(int i, String value) {
+    values.set(i, value);
+  }
+
+  void removeAt(int i) {
+    names.remove(i);
+    values.remove(i);
+  }
+
   void set(String lowerName, String value) {
     remove(lowerName);
     add(lowerName, value);

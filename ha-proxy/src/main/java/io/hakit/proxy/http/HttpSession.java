@@ -111,6 +111,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable RequestReplay replay;
   /** This client's idle server connections under http-reuse never; created on first use. */
   private @Nullable PrivateLegs privateLegs;
+  /** The transaction's cookie persistence; null unless its backend has a {@code cookie}. */
+  private @Nullable CookieTransaction cookie;
 
 
   HttpSession(HttpFrontend fe) {
@@ -334,6 +336,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     backend = be;
     tx.attach(be);
+    tx.cookie = cookie = CookieTransaction.begin(fe.cookies, be, req);
     be.counters().request();
     be.counters().session();
     Backend bm = be.model();
@@ -383,7 +386,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void pickAndConnect() {
     BackendState be = backend;
-    ServerState s = be.pick(loop, this);
+    // A server the persistence cookie designates bypasses the balancer (and its lbtot count).
+    ServerState direct = cookie == null ? null : cookie.server(excluded);
+    ServerState s = direct != null ? direct : be.pick(loop, this);
     if (s == null || !s.tryAcquire()) {
       if (be.anyServerUp() && !be.servers().isEmpty()) {
         state = State.QUEUED;
@@ -400,8 +405,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     tx.served = s;
     s.counters().session();
     s.counters().request();
-    s.counters().selected();
-    be.counters().selected();
+    if (direct == null) {
+      s.counters().selected();
+      be.counters().selected();
+    }
     connect(s);
   }
 
@@ -677,7 +684,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     if (mode == HttpConnectionMode.CLOSE || clientWantsClose || fe.stopping.getAsBoolean() || !requestBody.isDone()) {
       closeAfter = true;
     }
-    tx.bytesToClient += writeResponseHead(true);
+    int cookieChange = cookie == null ? 0 : cookie.onResponse(req, resp, server);
+    tx.bytesToClient += writeResponseHead(true) - cookieChange;
     if (responseBody.isDone()) {
       onResponseComplete();
     }
@@ -864,6 +872,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     dropTransaction();
     backend = null;
     server = null;
+    cookie = null;
     upgradeRequested = false;
     responseHeadDone = false;
     responseStarted = false;
