@@ -16,6 +16,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,11 +68,13 @@ class CookieDifferentialIT {
   private static DatagramChannel hakitLog;
   private static final Map<String, Integer> HAPROXY_PORTS = new HashMap<>();
   private static final Map<String, Integer> HAKIT_PORTS = new HashMap<>();
+  private static Path dir;
 
-  static String config(Map<String, Integer> ports, int logPort, int dead) {
+  static String config(Map<String, Integer> ports, int logPort, int dead, Path statsSocket) {
     StringBuilder b = new StringBuilder(String.join("\n",
         "global",
         "    nbthread 1",
+        "    stats socket " + statsSocket + " mode 600 level admin",
         "defaults",
         "    mode http",
         "    log 127.0.0.1:" + logPort + " format raw local0",
@@ -134,10 +138,12 @@ class CookieDifferentialIT {
     hakitLog = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
     haproxyLog.socket().setSoTimeout(200);
     hakitLog.socket().setSoTimeout(200);
+    dir = Files.createTempDirectory("hakit-cookie-");
     String first = SCENARIOS.keySet().iterator().next();
-    haproxy = new HaproxyProcess(config(HAPROXY_PORTS, port(haproxyLog), dead), HAPROXY_PORTS.get(first));
-    hakit = new ProxyFixture(new HaproxyConfigReader().read("haproxy.cfg", config(HAKIT_PORTS, port(hakitLog), dead))
-        .model(), HAKIT_PORTS.get(first), TransportKind.AUTO);
+    haproxy = new HaproxyProcess(config(HAPROXY_PORTS, port(haproxyLog), dead, dir.resolve("haproxy.sock")),
+        HAPROXY_PORTS.get(first));
+    hakit = new ProxyFixture(new HaproxyConfigReader().read("haproxy.cfg", config(HAKIT_PORTS, port(hakitLog), dead,
+        dir.resolve("hakit.sock"))).model(), HAKIT_PORTS.get(first), TransportKind.AUTO);
   }
 
   @AfterAll
@@ -152,6 +158,14 @@ class CookieDifferentialIT {
       if (c != null) {
         c.close();
       }
+    }
+    if (dir != null) {
+      try (var files = Files.list(dir)) {
+        for (Path p : files.toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+      Files.deleteIfExists(dir);
     }
   }
 
@@ -188,6 +202,24 @@ class CookieDifferentialIT {
     same("ins", "x-status: 404", etag);
     sameMethod("ins", "POST", etag);
     sameMethod("ins", "OPTIONS", etag);
+    // A request the cookie sends to its server is not a balancer pick (lbtot).
+    sameStats("b_ins");
+  }
+
+  @Test
+  void keepAlive_eachRequestItsOwnCookieDecision_sameAsHaproxy() throws Exception {
+    List<String> requests = List.of(
+        "GET /a HTTP/1.1\r\nHost: t\r\n\r\n",
+        "GET /b HTTP/1.1\r\nHost: t\r\nCookie: SRV=c2\r\n\r\n",
+        "GET /c HTTP/1.1\r\nHost: t\r\n\r\n",
+        "GET /d HTTP/1.1\r\nHost: t\r\nCookie: SRV=c1; k=v\r\n\r\n");
+    List<String> a = keepAlive(HAPROXY_PORTS.get("rw"), requests);
+    List<String> b = keepAlive(HAKIT_PORTS.get("rw"), requests);
+    assertThat(b).isEqualTo(a);
+    for (int i = 0; i < requests.size(); i++) {
+      assertThat(logLine(hakitLog, "HAKit")).as("log line of keep-alive request " + i)
+          .isEqualTo(logLine(haproxyLog, "haproxy"));
+    }
   }
 
   @Test
@@ -233,6 +265,8 @@ class CookieDifferentialIT {
     same("dead", "Cookie: SRV=c2");
     same("redispatch", "Cookie: SRV=c2; a=b");
     same("redispatch");
+    sameStats("b_redispatch");
+    sameStats("b_persist");
   }
 
   @Test
@@ -261,13 +295,64 @@ class CookieDifferentialIT {
     }
     req.append("Connection: close\r\n\r\n");
     String a = exchange(HAPROXY_PORTS.get(scenario), req.toString());
-    String lineA = logLine(haproxyLog);
+    String lineA = logLine(haproxyLog, "haproxy");
     String b = exchange(HAKIT_PORTS.get(scenario), req.toString());
-    String lineB = logLine(hakitLog);
+    String lineB = logLine(hakitLog, "HAKit");
     String what = scenario + " " + method + " " + List.of(headers);
     assertThat(mask(b)).as("response to " + what).isEqualTo(mask(a));
     // HAKit's %rc does not show haproxy's "+" for a redispatch (a log-format matter, not cookies).
     assertThat(mask(lineB)).as("log line of " + what).isEqualTo(mask(lineA).replaceFirst(" \\+(\\d+) ", " $1 "));
+  }
+
+  /** The sessions, balancer picks (lbtot) and redispatches of a backend's servers in {@code show stat}. */
+  private static void sameStats(String backend) throws Exception {
+    String a = CliClient.exchange(dir.resolve("haproxy.sock"), "show stat\n");
+    String b = hakit.proxy.runtimeCommand("show stat");
+    assertThat(columns(b, backend)).as("show stat of " + backend).isEqualTo(columns(a, backend))
+        .isNotEmpty();
+  }
+
+  private static List<String> columns(String csv, String backend) {
+    List<String> lines = csv.lines().toList();
+    List<String> header = List.of(lines.get(0).substring(2).split(","));
+    List<String> out = new ArrayList<>();
+    for (String l : lines) {
+      String[] f = l.split(",", -1);
+      if (f[0].equals(backend)) {
+        out.add(f[1] + " stot=" + f[header.indexOf("stot")] + " lbtot=" + f[header.indexOf("lbtot")]
+            + " wredis=" + f[header.indexOf("wredis")]);
+      }
+    }
+    return out;
+  }
+
+  /** Sends requests one after the other on one connection; returns each response. */
+  private static List<String> keepAlive(int port, List<String> requests) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      s.setSoTimeout(10_000);
+      InputStream in = s.getInputStream();
+      for (String r : requests) {
+        s.getOutputStream().write(r.getBytes(StandardCharsets.ISO_8859_1));
+        s.getOutputStream().flush();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+          int c = in.read();
+          if (c < 0) {
+            throw new IOException("closed after " + head);
+          }
+          head.append((char) c);
+        }
+        int length = 0;
+        for (String line : head.toString().split("\r\n")) {
+          if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+            length = Integer.parseInt(line.substring(15).trim());
+          }
+        }
+        out.add(head + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1));
+      }
+    }
+    return out;
   }
 
   /** Inserted cookie dates (4-second steps) may straddle a step between the two runs. */
@@ -287,9 +372,9 @@ class CookieDifferentialIT {
     }
   }
 
-  /** The next access-log datagram, within 5 s. */
-  private static String logLine(DatagramChannel ch) throws IOException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+  /** The next access-log datagram, within 10 s. */
+  private static String logLine(DatagramChannel ch, String who) throws IOException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     byte[] data = new byte[4096];
     while (System.nanoTime() < deadline) {
       DatagramPacket p = new DatagramPacket(data, data.length);
@@ -300,6 +385,6 @@ class CookieDifferentialIT {
       }
       return new String(data, 0, p.getLength(), StandardCharsets.UTF_8).strip();
     }
-    throw new AssertionError("no access-log line within 5 s");
+    throw new AssertionError("no access-log line from " + who + " within 10 s");
   }
 }
