@@ -94,6 +94,17 @@ class CookieDifferentialIT {
           .replace("${S3}", "127.0.0.1:" + origins.get(2).port())
           .replace("${DEAD}", "127.0.0.1:" + dead)).append("\n");
     }
+    // A listen section: what its frontend half answers still logs the cookie flags.
+    b.append(String.join("\n",
+        "listen listen",
+        "    bind 127.0.0.1:" + ports.get("listen"),
+        "    cookie SRV insert indirect",
+        "    http-request deny if { path /d }",
+        "    http-request redirect location /x if { path /r }",
+        "    http-request return status 200 if { path /ret }",
+        "    server s1 127.0.0.1:" + origins.get(0).port() + " cookie c1",
+        "    server s2 127.0.0.1:" + origins.get(1).port() + " cookie c2",
+        ""));
     return b.toString();
   }
 
@@ -134,6 +145,8 @@ class CookieDifferentialIT {
       HAPROXY_PORTS.put(name, FreePorts.next());
       HAKIT_PORTS.put(name, FreePorts.next());
     }
+    HAPROXY_PORTS.put("listen", FreePorts.next());
+    HAKIT_PORTS.put("listen", FreePorts.next());
     haproxyLog = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
     hakitLog = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
     haproxyLog.socket().setSoTimeout(200);
@@ -270,6 +283,14 @@ class CookieDifferentialIT {
   }
 
   @Test
+  void listen_answeredByItsFrontendHalf_sameFlagsAsHaproxy() throws Exception {
+    for (String path : List.of("/d", "/r", "/ret", "/")) {
+      sameRequest("listen", "GET", path);
+      sameRequest("listen", "GET", path, "Cookie: SRV=c2");
+    }
+  }
+
+  @Test
   void maxidleMaxlife_sameDatesAndFlagsAsHaproxy() throws Exception {
     same("dates");
     same("dates", "Cookie: SRV=c2");
@@ -286,7 +307,11 @@ class CookieDifferentialIT {
   }
 
   private static void sameMethod(String scenario, String method, String... headers) throws Exception {
-    StringBuilder req = new StringBuilder(method + " /" + scenario + " HTTP/1.1\r\nHost: test\r\n");
+    sameRequest(scenario, method, "/" + scenario, headers);
+  }
+
+  private static void sameRequest(String scenario, String method, String path, String... headers) throws Exception {
+    StringBuilder req = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: test\r\n");
     for (String h : headers) {
       req.append(h).append("\r\n");
     }

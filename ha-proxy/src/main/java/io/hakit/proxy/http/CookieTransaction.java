@@ -59,6 +59,19 @@ final class CookieTransaction {
   }
 
   /**
+   * A request a {@code listen} section answers itself (rules, stats page): haproxy 2.6 logs its
+   * cookie flags ("NN"), and for a deny it has read the request's persistence cookie first (its
+   * flag, and the designated server in the log).
+   */
+  static CookieTransaction answeredByListen(CookiePersistence p, HttpHead req, boolean deny) {
+    CookieTransaction t = new CookieTransaction(p);
+    if (deny) {
+      p.onRequest(req, t, System.currentTimeMillis() / 1000);
+    }
+    return t;
+  }
+
+  /**
    * The server to use without balancing, or null. A pick that must avoid a server (a
    * redispatch, {@code excluded} not null) breaks the persistence: the answering server then
    * gets its cookie inserted.

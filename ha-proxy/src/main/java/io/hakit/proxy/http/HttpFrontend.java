@@ -53,6 +53,8 @@ public final class HttpFrontend {
   final @Nullable StatsPage statsPage;
   /** Cookie persistence of the backends that have a {@code cookie}, by backend (identity). */
   final Map<BackendState, CookiePersistence> cookies;
+  /** A {@code listen} section's own cookie persistence (its flags show on what its frontend half answers), or null. */
+  final @Nullable CookiePersistence listenCookie;
 
   /**
    * Compiles a frontend.
@@ -101,6 +103,9 @@ public final class HttpFrontend {
     this.connector = connector;
     this.stopping = stopping;
     this.cookies = CookiePersistence.compileAll(backends.values());
+    BackendState own = defaultBackend;
+    this.listenCookie = own != null && own.name().equals(model.name()) && own.model().origin().equals(model.origin())
+        ? cookies.get(own) : null;
   }
 
   static long nanos(@Nullable Duration d) {

@@ -320,6 +320,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       }
       if (v == RequestRule.Verdict.RESPOND) {
         tx.status = rule.status();
+        listenCookie(rule.denies());
         localResponse(rule.response(req, tx), rule.termination(), !requestBody.isDone());
         return;
       }
@@ -359,8 +360,20 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private void answerStats(StatsPage page) {
     StatsPage.Answer a = page.answer(req.method, req.uri, req.get("authorization"));
     tx.status = a.status();
+    listenCookie(false);
     tx.serverName = "<STATS>";
     localResponse(Unpooled.wrappedBuffer(a.bytes()), "LR", clientWantsClose);
+  }
+
+  /** The cookie flags (and for a deny, the cookie's server) of a request a listen section answers itself. */
+  private void listenCookie(boolean deny) {
+    CookiePersistence p = fe.listenCookie;
+    if (p != null) {
+      tx.cookie = cookie = CookieTransaction.answeredByListen(p, req, deny);
+      if (cookie.direct != null) {
+        tx.serverName = cookie.direct.name();
+      }
+    }
   }
 
   /** Connection and forwardfor headers as HAProxy sets them towards the server. */

@@ -248,6 +248,11 @@ final class RequestRule {
     return action instanceof HttpAction.Deny ? "PR" : "LR";
   }
 
+  /** True for a deny (haproxy reads a listen section's persistence cookie before it answers one). */
+  boolean denies() {
+    return action instanceof HttpAction.Deny;
+  }
+
   /** The status this rule answers with, for logs. */
   int status() {
     HttpAction a = action;

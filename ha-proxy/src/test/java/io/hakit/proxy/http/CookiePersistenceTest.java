@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hakit.config.haproxy.HaproxyConfigReader;
 import io.hakit.core.HaException;
+import io.hakit.core.Origin;
 import io.hakit.core.model.Backend;
+import io.hakit.core.model.CookieSpec;
+import io.hakit.proxy.Models;
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.balance.BalancerRegistry;
@@ -227,16 +230,26 @@ class CookiePersistenceTest {
     assertThat(t.flags()).isEqualTo("--");
   }
 
+  /** A model built without the config reader (which rejects these options first). */
+  private static CookiePersistence compile(String... options) {
+    Backend b = Models.seedBackend("b").server(Models.server("s1", 1))
+        .cookie(new CookieSpec("SRV", List.of(options), Origin.UNKNOWN)).build();
+    return CookiePersistence.of(new BackendState(b, BalancerRegistry.load().factory(b.balance())));
+  }
+
   @Test
   void compile_badOptions_haproxyMessages() {
-    assertThatThrownBy(() -> CookiePersistence.of(backend("cookie SRV insert rewrite\n" + SERVERS)))
+    assertThatThrownBy(() -> compile("insert", "rewrite"))
         .isInstanceOf(HaException.class).hasMessageContaining("modes are incompatible");
-    assertThatThrownBy(() -> CookiePersistence.of(backend("cookie SRV rewrite indirect\n" + SERVERS)))
+    assertThatThrownBy(() -> compile("rewrite", "indirect"))
         .isInstanceOf(HaException.class).hasMessageContaining("'rewrite' and 'indirect' modes are incompatible");
-    assertThatThrownBy(() -> CookiePersistence.of(backend("cookie SRV bogus\n" + SERVERS)))
+    assertThatThrownBy(() -> compile("bogus"))
         .isInstanceOf(HaException.class).hasMessageContaining("'cookie' supports 'rewrite', 'insert'");
-    assertThatThrownBy(() -> CookiePersistence.of(backend("cookie SRV insert maxidle 10x\n" + SERVERS)))
+    assertThatThrownBy(() -> compile("insert", "maxidle", "10x"))
         .isInstanceOf(HaException.class).hasMessageContaining("10x");
+    assertThatThrownBy(() -> compile("preserve"))
+        .isInstanceOf(HaException.class).hasMessageContaining("'preserve' requires at least 'insert' or 'indirect'");
+    assertThat(compile("insert", "maxidle", "30m", "maxlife", "2h").maxIdle).isEqualTo(1800);
   }
 
   @Test
