@@ -192,6 +192,11 @@ final class CoreProxyKeywords {
       ctx.error("'cookie' expects <cookie_name> as argument.");
       return;
     }
+    String problem = CookieOptions.check(st.from(2), ctx::warning);
+    if (problem != null) {
+      ctx.error(problem);
+      return;
+    }
     ctx.draft.cookie = new CookieSpec(st.word(1), st.from(2), ctx.origin);
   }
 

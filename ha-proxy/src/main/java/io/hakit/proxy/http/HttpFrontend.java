@@ -70,6 +70,10 @@ public final class HttpFrontend {
   final TrafficCounters counters = new TrafficCounters();
   /** {@code stats enable}: requests for its URI are answered here, or null. */
   final @Nullable StatsPage statsPage;
+  /** Cookie persistence of the backends that have a {@code cookie}, by backend (identity). */
+  final Map<BackendState, CookiePersistence> cookies;
+  /** A {@code listen} section's own cookie persistence (its flags show on what its frontend half answers), or null. */
+  final @Nullable CookiePersistence listenCookie;
 
   /**
    * Compiles a frontend.
@@ -126,6 +130,10 @@ public final class HttpFrontend {
     this.log = log;
     this.connector = connector;
     this.stopping = stopping;
+    this.cookies = CookiePersistence.compileAll(backends.values());
+    BackendState own = defaultBackend;
+    this.listenCookie = own != null && own.name().equals(model.name()) && own.model().origin().equals(model.origin())
+        ? cookies.get(own) : null;
   }
 
   private static RequestRule[] compile(List<HttpRule> rules, List<Acl> acls, String where, boolean onResponse,

@@ -113,6 +113,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable RequestReplay replay;
   /** This client's idle server connections under http-reuse never; created on first use. */
   private @Nullable PrivateLegs privateLegs;
+  /** The transaction's cookie persistence; null unless its backend has a {@code cookie}. */
+  private @Nullable CookieTransaction cookie;
 
 
   HttpSession(HttpFrontend fe) {
@@ -336,6 +338,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     backend = be;
     tx.attach(be);
+    tx.cookie = cookie = CookieTransaction.begin(fe.cookies, be, req);
     be.counters().request();
     be.counters().session();
     // As haproxy: the backend's own http-request rules once the request is switched to it.
@@ -371,6 +374,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         return true;
       }
       if (v == RequestRule.Verdict.RESPOND) {
+        if (rules == fe.rules) {
+          // A listen section's own answer: haproxy has read its persistence cookie first.
+          listenCookie(rule.isDeny());
+        }
         boolean onResponse = head == resp;
         if (onResponse) {
           responseHeadDone = false;
@@ -393,8 +400,20 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private void answerStats(StatsPage page) {
     StatsPage.Answer a = page.answer(req.method, req.uri, req.get("authorization"));
     tx.status = a.status();
+    listenCookie(false);
     tx.serverName = "<STATS>";
     localResponse(Unpooled.wrappedBuffer(a.bytes()), "LR", clientWantsClose);
+  }
+
+  /** The cookie flags (and for a deny, the cookie's server) of a request a listen section answers itself. */
+  private void listenCookie(boolean deny) {
+    CookiePersistence p = fe.listenCookie;
+    if (p != null) {
+      tx.cookie = cookie = CookieTransaction.answeredByListen(p, req, deny);
+      if (cookie.direct != null) {
+        tx.serverName = cookie.direct.name();
+      }
+    }
   }
 
   /** Connection and forwardfor headers as HAProxy sets them towards the server. */
@@ -420,7 +439,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void pickAndConnect() {
     BackendState be = backend;
-    ServerState s = be.pick(loop, this);
+    // A server the persistence cookie designates bypasses the balancer (and its lbtot count).
+    ServerState direct = cookie == null ? null : cookie.server(excluded);
+    ServerState s = direct != null ? direct : be.pick(loop, this);
     if (s == null || !s.tryAcquire()) {
       if (be.anyServerUp() && !be.servers().isEmpty()) {
         state = State.QUEUED;
@@ -437,8 +458,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     tx.served = s;
     s.counters().session();
     s.counters().request();
-    s.counters().selected();
-    be.counters().selected();
+    if (direct == null) {
+      s.counters().selected();
+      be.counters().selected();
+    }
     connect(s);
   }
 
@@ -718,7 +741,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     if (mode == HttpConnectionMode.CLOSE || clientWantsClose || fe.stopping.getAsBoolean() || !requestBody.isDone()) {
       closeAfter = true;
     }
-    tx.bytesToClient += writeResponseHead(true);
+    int cookieChange = cookie == null ? 0 : cookie.onResponse(req, resp, server);
+    tx.bytesToClient += writeResponseHead(true) - cookieChange;
     if (fe.log.logAsap() && fe.log.enabled()) {
       // option logasap: the line goes now, with what HAProxy holds of the response by then (the
       // head and the body bytes that came with it).
@@ -910,6 +934,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     dropTransaction();
     backend = null;
     server = null;
+    cookie = null;
     upgradeRequested = false;
     responseHeadDone = false;
     responseStarted = false;

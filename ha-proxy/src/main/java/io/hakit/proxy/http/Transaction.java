@@ -21,6 +21,8 @@ final class Transaction extends SessionRecord {
   private boolean responseSeen;
   /** The server that took the request, for its stats counters. */
   @Nullable ServerState served;
+  /** Cookie persistence of this transaction (its %tsc flags), null when its backend has no cookie. */
+  @Nullable CookieTransaction cookie;
 
   Transaction(AccessLog log, HttpHead request, HttpHead response) {
     super(log);
@@ -94,6 +96,12 @@ final class Transaction extends SessionRecord {
   /** Kept for the session's old name of {@link #reset()}. */
   void resetTimes() {
     reset();
+  }
+
+  @Override
+  public String cookieFlags() {
+    CookieTransaction c = cookie;
+    return c == null ? "--" : c.flags();
   }
 
   @Override

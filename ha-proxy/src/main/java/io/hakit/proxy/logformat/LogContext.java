@@ -106,6 +106,14 @@ public interface LogContext {
   /** Two characters: the termination cause and the session state at termination ({@code --}, {@code CD}, ...). */
   String termination();
 
+  /**
+   * The 3rd and 4th characters of {@code %tsc}: the persistence cookie of the request and of the
+   * response (HTTP mode, backend with a cookie), {@code --} when not applicable.
+   */
+  default String cookieFlags() {
+    return "--";
+  }
+
   int counter(Counter counter);
 
   /** The request head, or null (TCP mode, or nothing received yet). */

@@ -94,10 +94,9 @@ final class Variables {
       case "B" -> partial(number(LogContext::bytesOut, f));
       case "U" -> number(LogContext::bytesIn, f);
       case "ts" -> text(LogContext::termination, f, use);
-      // No persistence cookie in this runtime: its two characters are always "--".
       case "tsc" -> (out, c, s) -> {
         boolean quote = (f & Flags.QUOTE) != 0;
-        out.append(quote ? "\"" : "").append(c.termination()).append(quote ? "--\"" : "--");
+        out.append(quote ? "\"" : "").append(c.termination()).append(c.cookieFlags()).append(quote ? "\"" : "");
         return true;
       };
       case "ac" -> number(c -> c.counter(Counter.ACTCONN), f);
