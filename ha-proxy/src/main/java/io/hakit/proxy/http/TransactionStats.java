@@ -2,6 +2,7 @@ package io.hakit.proxy.http;
 
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.ServerState;
+import io.hakit.proxy.logformat.LogContext.Timer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +43,11 @@ final class TransactionStats {
     if (fromServer && status > 0) {
       s.counters().response(status);
       s.counters().bytesOut(tx.bytesToClient);
+      s.counters().bytesIn(tx.bytesFromClient);
+      if (be != null) {
+        be.counters().bytesIn(tx.bytesFromClient);
+        countTimes(be, s, tx);
+      }
     }
     // Aborts during the data phase: CD/cD by the client, SD/sD by the server.
     if (termination.length() >= 2 && termination.charAt(1) == 'D') {
@@ -55,6 +61,19 @@ final class TransactionStats {
         s.counters().responseError();
       }
     }
+  }
+
+  /** qtime, ctime, rtime, ttime: only a transaction that got its response head counts, as in HAProxy. */
+  private static void countTimes(BackendState be, ServerState s, Transaction tx) {
+    long connect = tx.timer(Timer.CONNECT);
+    long response = tx.timer(Timer.RESPONSE);
+    if (connect < 0 || response < 0) {
+      return;
+    }
+    long queue = Math.max(0, tx.timer(Timer.QUEUE));
+    long total = tx.timer(Timer.TOTAL);
+    s.counters().times(queue, connect, response, total);
+    be.counters().times(queue, connect, response, total);
   }
 
   private static void countAbort(@Nullable BackendState be, @Nullable ServerState s, boolean clientAbort) {

@@ -240,6 +240,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     if (timer != null) {
       timer.cancel();
     }
+    countStats();
     // HAProxy writes the line after the server slot is given back (%sc does not count this connection).
     if (chosen != null) {
       chosen.release();
@@ -264,6 +265,25 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     if (early != null) {
       early.forEach(ReferenceCountUtil::release);
       early = null;
+    }
+  }
+
+  /** show stat: the bytes both ways and, once a server connection was up, the connect and total times. */
+  private void countStats() {
+    long in = record.bytesFromClient;
+    fe.counters.bytesIn(in);
+    fe.counters.bytesOut(bytes);
+    fe.backend.counters().bytesIn(in);
+    fe.backend.counters().bytesOut(bytes);
+    ServerState s = chosen;
+    if (s != null && server != null) {
+      s.counters().bytesIn(in);
+      s.counters().bytesOut(bytes);
+      // No response phase in TCP mode: rtime is 0, as HAProxy reports it.
+      long connect = record.timer(SessionRecord.Timer.CONNECT);
+      long total = record.timer(SessionRecord.Timer.TOTAL);
+      s.counters().times(0, connect, 0, total);
+      fe.backend.counters().times(0, connect, 0, total);
     }
   }
 
