@@ -32,11 +32,14 @@ class StatsDifferentialIT {
   private static TestOrigin stat;
   private static TestOrigin app1;
   private static TestOrigin app2;
+  /** Answers after {@link #SLOW_MILLIS}: a server whose response time the averages must see. */
+  private static TestOrigin slow;
+  private static final int SLOW_MILLIS = 50;
   private static HaproxyProcess haproxy;
   private static ProxyFixture hakit;
   private static final Map<String, int[]> PORTS = new LinkedHashMap<>();
 
-  /** main (port[0]) and the stats listen (port[1]); the socket is {@code dir/<name>.sock}. */
+  /** main (port[0]), the stats listen (port[1]), a TCP listen (port[2]); the socket is {@code dir/<name>.sock}. */
   static String config(String name, int[] ports) {
     return String.join("\n",
         "global",
@@ -56,9 +59,12 @@ class StatsDifferentialIT {
         "    maxconn 3000",
         "    acl url_static path_beg -i /static",
         "    use_backend static if url_static",
+        "    use_backend slow if { path_beg /slow }",
         "    default_backend app",
         "backend static",
         "    server static 127.0.0.1:" + stat.port() + " check inter 300",
+        "backend slow",
+        "    server slow1 127.0.0.1:" + slow.port(),
         "backend app",
         "    balance roundrobin",
         "    server app1 127.0.0.1:" + app1.port(),
@@ -68,6 +74,10 @@ class StatsDifferentialIT {
         "    maxconn 100",
         "    stats enable",
         "    stats uri /stats",
+        "listen tcpx",
+        "    mode tcp",
+        "    bind 127.0.0.1:" + ports[2],
+        "    server t1 127.0.0.1:" + app1.port(),
         "");
   }
 
@@ -78,8 +88,19 @@ class StatsDifferentialIT {
     stat = TestOrigin.start("static");
     app1 = TestOrigin.start("app1");
     app2 = TestOrigin.start("app2");
-    PORTS.put("haproxy", new int[] {FreePorts.next(), FreePorts.next()});
-    PORTS.put("hakit", new int[] {FreePorts.next(), FreePorts.next()});
+    slow = TestOrigin.start("slow");
+    slow.respondWith(r -> {
+      try {
+        // The server's own latency (what rtime measures), not a wait for anything.
+        Thread.sleep(SLOW_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok".getBytes(
+          java.nio.charset.StandardCharsets.ISO_8859_1);
+    });
+    PORTS.put("haproxy", new int[] {FreePorts.next(), FreePorts.next(), FreePorts.next()});
+    PORTS.put("hakit", new int[] {FreePorts.next(), FreePorts.next(), FreePorts.next()});
     haproxy = new HaproxyProcess(config("haproxy", PORTS.get("haproxy")), PORTS.get("haproxy")[0]);
     hakit = new ProxyFixture(new HaproxyConfigReader().read("haproxy.cfg", config("hakit", PORTS.get("hakit"))).model(),
         PORTS.get("hakit")[0], TransportKind.AUTO);
@@ -87,7 +108,7 @@ class StatsDifferentialIT {
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {hakit, haproxy, stat, app1, app2}) {
+    for (AutoCloseable c : new AutoCloseable[] {hakit, haproxy, stat, app1, app2, slow}) {
       if (c != null) {
         c.close();
       }
@@ -126,6 +147,9 @@ class StatsDifferentialIT {
     cli(who, "disable server app/app1; disable server app/app2");
     statuses.add(request(who, "GET /none HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").substring(0, 12));
     cli(who, "enable server app/app1; enable server app/app2");
+    // An HTTP request relayed as bytes by the TCP listen (the server closes after answering).
+    statuses.add(RawClient.exchange(PORTS.get(who)[2], "GET /t HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",
+        3000).substring(0, 12));
     return statuses;
   }
 
@@ -171,7 +195,9 @@ class StatsDifferentialIT {
         return !rows(cli("haproxy", "show stat")).get("main/FRONTEND").get("ereq")
             .equals(wantBefore.get("main/FRONTEND").get("ereq"))
             && !rows(cli("hakit", "show stat")).get("main/FRONTEND").get("ereq")
-                .equals(gotBefore.get("main/FRONTEND").get("ereq"));
+                .equals(gotBefore.get("main/FRONTEND").get("ereq"))
+            && rows(cli("haproxy", "show stat")).get("tcpx/FRONTEND").get("scur").equals("0")
+            && rows(cli("hakit", "show stat")).get("tcpx/FRONTEND").get("scur").equals("0");
       } catch (Exception e) {
         throw new AssertionError(e);
       }
@@ -183,7 +209,7 @@ class StatsDifferentialIT {
     Map<String, Map<String, String>> got = rows(actual);
     assertThat(got.keySet()).containsExactlyElementsOf(want.keySet());
     // Counters compare by what the traffic added (haproxy also counted its readiness probe).
-    List<String> counters = List.of("stot", "req_tot", "conn_tot", "hrsp_1xx", "hrsp_2xx", "hrsp_3xx", "hrsp_4xx",
+    List<String> counters = List.of("bin", "bout", "stot", "req_tot", "conn_tot", "hrsp_1xx", "hrsp_2xx", "hrsp_3xx", "hrsp_4xx",
         "hrsp_5xx", "hrsp_other", "ereq", "lbtot", "econ", "wretr", "wredis", "cli_abrt", "srv_abrt", "chkdown");
     List<String> states = List.of("status", "weight", "act", "bck", "uweight", "check_status", "check_rise",
         "check_fall", "check_health", "addr", "mode", "algo", "slim", "iid", "sid", "type", "pid", "qcur", "scur");
@@ -206,6 +232,59 @@ class StatsDifferentialIT {
       }
     }
     assertThat(differences).as("haproxy:\n%s\nhakit:\n%s", expected, actual).isEmpty();
+  }
+
+  /**
+   * Rates and phase times are not deterministic, so both proxies' values are checked for being
+   * plausible for the same traffic (five requests to a server answering after {@value #SLOW_MILLIS}
+   * ms): the same counts, maxima within what was sent, times at least the server's latency and at
+   * most the wall time the requests took.
+   */
+  @Test
+  void showStat_slowServer_ratesAndTimesPlausibleInBoth() throws Exception {
+    for (String who : List.of("haproxy", "hakit")) {
+      Map<String, Map<String, String>> before = rows(cli(who, "show stat"));
+      long start = System.nanoTime();
+      for (int i = 0; i < 5; i++) {
+        assertThat(request(who, "GET /slow/" + i + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"))
+            .as(who).startsWith("HTTP/1.1 200");
+      }
+      long lastRequestDone = System.nanoTime();
+      long wallMillis = (lastRequestDone - start) / 1_000_000 + 1;
+      Map<String, Map<String, String>> after = rows(cli(who, "show stat"));
+      boolean withinTheSecond = System.nanoTime() - lastRequestDone < 900_000_000L;
+      for (String row : List.of("slow/slow1", "slow/BACKEND")) {
+        Map<String, String> r = after.get(row);
+        String what = who + " " + row + " " + r;
+        assertThat(num(r, "stot") - num(before.get(row), "stot")).as(what).isEqualTo(5);
+        assertThat(num(r, "rate_max")).as(what).isBetween(1L, 5L);
+        if (withinTheSecond) {
+          assertThat(num(r, "rate")).as(what).isBetween(1L, 5L);
+        }
+        assertThat(num(r, "rtime")).as(what).isBetween((long) SLOW_MILLIS - 5, wallMillis);
+        assertThat(num(r, "rtime_max")).as(what).isBetween(num(r, "rtime"), wallMillis);
+        assertThat(num(r, "ttime")).as(what).isBetween(num(r, "rtime"), wallMillis);
+        assertThat(num(r, "ttime_max")).as(what).isBetween(num(r, "ttime"), wallMillis);
+        assertThat(num(r, "ctime")).as(what).isBetween(0L, num(r, "ctime_max"));
+        assertThat(num(r, "ctime_max")).as(what).isLessThanOrEqualTo(wallMillis);
+        assertThat(num(r, "qtime")).as(what).isZero();
+        assertThat(num(r, "qtime_max")).as(what).isZero();
+      }
+      Map<String, String> fe = after.get("main/FRONTEND");
+      String what = who + " main/FRONTEND " + fe;
+      for (String max : List.of("rate_max", "req_rate_max", "conn_rate_max")) {
+        assertThat(num(fe, max)).as(what + " " + max).isGreaterThanOrEqualTo(1);
+      }
+      if (withinTheSecond) {
+        // The sliding estimate may exceed the busiest whole period: bounded by what was sent.
+        assertThat(num(fe, "req_rate")).as(what).isBetween(1L, num(fe, "req_tot"));
+        assertThat(num(fe, "conn_rate")).as(what).isBetween(1L, num(fe, "conn_tot"));
+      }
+    }
+  }
+
+  private static long num(Map<String, String> row, String column) {
+    return Long.parseLong(row.get(column));
   }
 
   @Test

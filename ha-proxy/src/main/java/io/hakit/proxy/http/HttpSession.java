@@ -130,7 +130,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof ByteBuf buf) {
-      fe.counters.bytesIn(buf.readableBytes());
       onClientData(buf);
     } else {
       ReferenceCountUtil.release(msg);

@@ -18,7 +18,13 @@ final class TransactionStats {
     ServerState s = tx.served;
     int status = tx.status;
     fe.counters.request();
-    fe.counters.bytesOut(tx.bytesToClient);
+    // bin/bout as HAProxy counts them: the request and response as forwarded (%U, %B); a request the
+    // parser rejected was never forwarded and neither was its error page.
+    boolean unparsable = termination.startsWith("PR") && status != 403;
+    if (!unparsable) {
+      fe.counters.bytesIn(tx.bytesFromClient);
+      fe.counters.bytesOut(tx.bytesToClient);
+    }
     if (status > 0) {
       fe.counters.response(status);
     } else if (be == null && Character.toUpperCase(termination.charAt(0)) == 'C') {
@@ -34,6 +40,7 @@ final class TransactionStats {
       be.counters().connectError();
     }
     if (be != null) {
+      be.counters().bytesIn(tx.bytesFromClient);
       be.counters().bytesOut(tx.bytesToClient);
       if (status > 0) {
         be.counters().response(status);
@@ -45,7 +52,6 @@ final class TransactionStats {
       s.counters().bytesOut(tx.bytesToClient);
       s.counters().bytesIn(tx.bytesFromClient);
       if (be != null) {
-        be.counters().bytesIn(tx.bytesFromClient);
         countTimes(be, s, tx);
       }
     }
