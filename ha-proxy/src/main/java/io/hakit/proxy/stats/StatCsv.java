@@ -7,8 +7,9 @@ import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.LastCheck;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.backend.TrafficCounters;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -65,6 +66,15 @@ final class StatCsv {
 
   static String render(ProxyStats stats, CliLevel level, Filter filter) {
     StringBuilder out = new StringBuilder(HEADER).append('\n');
+    for (Row r : rows(stats, level, filter)) {
+      r.appendTo(out);
+    }
+    return out.toString();
+  }
+
+  /** The rows {@code show stat} prints, in its order, for the CSV, typed and JSON forms. */
+  static List<Row> rows(ProxyStats stats, CliLevel level, Filter filter) {
+    List<Row> out = new ArrayList<>();
     boolean showAddr = level.allows(CliLevel.OPERATOR);
     long now = System.currentTimeMillis();
     for (ProxyStats.Proxy p : stats.proxies()) {
@@ -88,16 +98,21 @@ final class StatCsv {
         backend(out, stats, p, b, showAddr, now);
       }
     }
-    return out.toString();
+    return out;
   }
 
-  /** One row being filled by column name. */
-  private static final class Row {
-    final String[] v = new String[COLUMNS.length];
+  /** The column names in order ({@code pos} in the typed and JSON forms). */
+  static String column(int pos) {
+    return COLUMNS[pos];
+  }
 
-    Row() {
-      Arrays.fill(v, "");
-    }
+  /** One row being filled by column name: a frontend ('F'), backend ('B') or server ('S'). */
+  static final class Row {
+    /** Null where the row has no such field (empty in the CSV, absent from the typed forms). */
+    final @Nullable String[] v = new String[COLUMNS.length];
+    char kind;
+    int proxyId;
+    int serverId;
 
     Row set(String column, Object value) {
       Integer i = INDEX.get(column);
@@ -117,13 +132,16 @@ final class StatCsv {
 
     void appendTo(StringBuilder out) {
       for (String s : v) {
-        out.append(s).append(',');
+        out.append(s == null ? "" : s).append(',');
       }
       out.append('\n');
     }
   }
 
   private static void common(Row r, ProxyStats.Proxy p, String svname, int sid, int type) {
+    r.kind = type == 0 ? 'F' : type == 1 ? 'B' : 'S';
+    r.proxyId = p.id();
+    r.serverId = sid;
     r.set("pxname", p.name()).set("svname", svname).set("pid", 1).set("iid", p.id()).set("sid", sid)
         .set("type", type).set("-", "-");
   }
@@ -149,7 +167,7 @@ final class StatCsv {
         .set("rtime_max", c.responseTime().max()).set("ttime_max", c.totalTime().max());
   }
 
-  private static void frontend(StringBuilder out, ProxyStats stats, ProxyStats.Proxy p, ProxyStats.FrontendStats f) {
+  private static void frontend(List<Row> out, ProxyStats stats, ProxyStats.Proxy p, ProxyStats.FrontendStats f) {
     Frontend m = f.model();
     TrafficCounters c = f.counters();
     boolean http = m.mode() == Mode.HTTP;
@@ -172,7 +190,7 @@ final class StatCsv {
     r.set("h1_open_connections", http ? c.current() : 0).set("h1_total_connections", http ? c.sessions() : 0)
         .set("h1_total_streams", http ? c.requests() : 0).set("h1_bytes_in", http ? c.bytesIn() : 0)
         .set("h1_bytes_out", http ? c.bytesOut() : 0);
-    r.appendTo(out);
+    out.add(r);
   }
 
   /** SSL, HTTP/2 and HTTP/1 module counters: present, zero (HAKit serves no TLS nor h2). */
@@ -182,7 +200,7 @@ final class StatCsv {
     }
   }
 
-  private static void server(StringBuilder out, ProxyStats.Proxy p, ServerState s, boolean showAddr, long now) {
+  private static void server(List<Row> out, ProxyStats.Proxy p, ServerState s, boolean showAddr, long now) {
     TrafficCounters c = s.counters();
     BackendState b = s.backend();
     boolean http = b.model().mode() == Mode.HTTP;
@@ -223,7 +241,7 @@ final class StatCsv {
         }
       }
     }
-    r.appendTo(out);
+    out.add(r);
   }
 
   /** HAProxy's server status words, with the rise/fall progress of a check under way. */
@@ -245,7 +263,7 @@ final class StatCsv {
     return lc.health() > 0 ? "DOWN " + lc.health() + "/" + rise : "DOWN";
   }
 
-  private static void backend(StringBuilder out, ProxyStats stats, ProxyStats.Proxy p, BackendState b,
+  private static void backend(List<Row> out, ProxyStats stats, ProxyStats.Proxy p, BackendState b,
       boolean showAddr, long now) {
     TrafficCounters c = b.counters();
     boolean http = b.model().mode() == Mode.HTTP;
@@ -285,7 +303,7 @@ final class StatCsv {
     }
     http(r, c, http, false);
     protocolCounters(r);
-    r.appendTo(out);
+    out.add(r);
   }
 
   /** {@code fullconn}, else HAProxy's default: a tenth of the maxconn of the frontends that use it, rounded up. */
