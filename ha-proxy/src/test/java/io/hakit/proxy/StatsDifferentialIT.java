@@ -261,7 +261,8 @@ class StatsDifferentialIT {
         if (withinTheSecond) {
           assertThat(num(r, "rate")).as(what).isBetween(1L, 5L);
         }
-        assertThat(num(r, "rtime")).as(what).isBetween((long) SLOW_MILLIS - 5, wallMillis);
+        // haproxy's first averages read low (42 ms seen for 50 ms answers): half the latency at least.
+        assertThat(num(r, "rtime")).as(what).isBetween((long) SLOW_MILLIS / 2, wallMillis);
         assertThat(num(r, "rtime_max")).as(what).isBetween(num(r, "rtime"), wallMillis);
         assertThat(num(r, "ttime")).as(what).isBetween(num(r, "rtime"), wallMillis);
         assertThat(num(r, "ttime_max")).as(what).isBetween(num(r, "ttime"), wallMillis);
@@ -346,6 +347,40 @@ class StatsDifferentialIT {
         .containsExactlyElementsOf(jsonFields(cli("haproxy", "show stat 3 4 -1 json"))).isNotEmpty();
     for (String cmd : List.of("show stat typed app 4 2", "show stat nope 1 -1", "show stat app x 1 typed")) {
       assertThat(cli("hakit", cmd)).as(cmd).isEqualTo(cli("haproxy", cmd));
+    }
+  }
+
+  @Test
+  void setServerAddr_sameAnswersAndTrafficFollowsTheNewAddress() throws Exception {
+    String app1Addr = "127.0.0.1 port " + app1.port();
+    List<String> commands = List.of("set server app/app1 addr", "set server app/app1 addr localhost",
+        "set server app/app1 addr 127.0.0.1", "set server app/app1 addr 127.0.0.1 port " + app1.port(),
+        "set server app/app1 addr 127.0.0.1 port x", "set server app/app1 addr ::1 port " + app1.port(),
+        "set server app/app1 addr 127.0.0.1 port " + app2.port());
+    try {
+      for (String who : List.of("haproxy", "hakit")) {
+        cli(who, "set server app/app1 addr " + app1Addr);
+      }
+      for (String cmd : commands) {
+        assertThat(cli("hakit", cmd)).as(cmd).isEqualTo(cli("haproxy", cmd));
+      }
+      for (String who : List.of("haproxy", "hakit")) {
+        assertThat(rows(cli(who, "show stat")).get("app/app1").get("addr")).as(who)
+            .isEqualTo("127.0.0.1:" + app2.port());
+        assertThat(serversState(who)).as(who).anyMatch(l -> l.contains(" app1 127.0.0.1 ") && l.contains(" " + app2.port() + " "));
+        app1.clear();
+        app2.clear();
+        for (int i = 0; i < 4; i++) {
+          assertThat(request(who, "GET /moved HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
+        }
+        // Both servers of the backend now reach the app2 origin.
+        assertThat(app1.receivedCount()).as(who).isZero();
+        assertThat(app2.receivedCount()).as(who).isEqualTo(4);
+      }
+    } finally {
+      for (String who : List.of("haproxy", "hakit")) {
+        cli(who, "set server app/app1 addr " + app1Addr);
+      }
     }
   }
 

@@ -310,6 +310,8 @@ final class CliCommands {
         return "";
       case "weight":
         return applyWeight(s, value);
+      case "addr":
+        return ServerAddressChange.apply(s, words.subList(4, words.size()));
       default:
         return SET_SERVER_USAGE;
     }
