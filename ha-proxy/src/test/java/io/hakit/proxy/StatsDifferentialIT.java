@@ -384,6 +384,33 @@ class StatsDifferentialIT {
     }
   }
 
+  /** show errors with what differs by nature masked: dates, client ports, event numbers, HAProxy's H1 internals. */
+  private static String maskErrors(String text) {
+    return text.replaceAll("\\[\\d\\d/\\w{3}/\\d{4}:[\\d:.]+\\]", "[DATE]").replaceAll("src [^\\n]*", "src SRC")
+        .replaceAll("event #\\d+", "event #N").replaceAll("(Total events captured on \\[DATE\\]) : \\d+", "$1 : N")
+        .replaceAll("(?m)^  H1 [^\\n]*\\n", "");
+  }
+
+  @Test
+  void showErrors_malformedRequests_sameCaptureAsHaproxy() throws Exception {
+    String longTarget = "/very/long/path/" + "a".repeat(100) + "?x=1";
+    List<String> bad = List.of("GET /bad path HTTP/1.1\r\nHost: t\r\nX: y\r\n\r\n",
+        "GET " + longTarget + " HTTP/1.1\r\nHost: t\r\nBad Header: y\r\nZ: \u0001\u00ff\t\r\n\r\n");
+    for (String raw : bad) {
+      List<String> captures = new ArrayList<>();
+      for (String who : List.of("haproxy", "hakit")) {
+        assertThat(request(who, raw)).as(who).startsWith("HTTP/1.1 400");
+        String out = cli(who, "show errors main request");
+        assertThat(out).as(who).contains("frontend main (#2): invalid request");
+        captures.add(maskErrors(out));
+      }
+      assertThat(captures.get(1)).isEqualTo(captures.get(0));
+    }
+    for (String cmd : List.of("show errors nope", "show errors main response", "user; show errors")) {
+      assertThat(maskErrors(cli("hakit", cmd))).as(cmd).isEqualTo(maskErrors(cli("haproxy", cmd)));
+    }
+  }
+
   @Test
   void pageCsv_sameHeaderAndRowsAsHaproxy() throws Exception {
     List<String> pages = new ArrayList<>();

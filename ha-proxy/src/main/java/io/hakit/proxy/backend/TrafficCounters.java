@@ -1,7 +1,10 @@
 package io.hakit.proxy.backend;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The traffic counters HAProxy's {@code show stat} reports for one frontend, backend or server.
@@ -29,6 +32,8 @@ public final class TrafficCounters {
   private final LongAdder connects = new LongAdder();
   private final LongAdder reuses = new LongAdder();
   private volatile long lastSessionMillis;
+  private volatile @Nullable CapturedError lastInvalidRequest;
+  private final AtomicLong invalidRequests = new AtomicLong();
   private final EventRate sessionRate = new EventRate();
   private final EventRate requestRate = new EventRate();
   private final TimeAverage queueTime = new TimeAverage();
@@ -99,6 +104,25 @@ public final class TrafficCounters {
 
   public void requestError() {
     requestErrors.increment();
+  }
+
+  /**
+   * A request head the parser refused (kept for {@code show errors}, the last one only); the
+   * 400 itself is counted as usual by the transaction.
+   */
+  public void invalidRequest(byte[] head, int lineAt, @Nullable InetSocketAddress from) {
+    lastInvalidRequest = new CapturedError(System.currentTimeMillis(), from, head, lineAt,
+        invalidRequests.getAndIncrement());
+  }
+
+  /** The last request refused as malformed, or null. */
+  public @Nullable CapturedError lastInvalidRequest() {
+    return lastInvalidRequest;
+  }
+
+  /** How many malformed requests were captured (the total {@code show errors} reports). */
+  public long invalidRequestsCaptured() {
+    return invalidRequests.get();
   }
 
   public void connectError() {

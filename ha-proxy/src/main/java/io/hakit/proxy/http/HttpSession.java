@@ -204,6 +204,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
               return;
             }
             if (r != HeadDecoder.Result.DONE) {
+              byte[] refused = requestDecoder.takeInvalid();
+              if (refused != null) {
+                fe.counters.invalidRequest(refused, requestDecoder.invalidLineAt(), remote());
+              }
               localError(400, "PR", true);
               return;
             }

@@ -153,6 +153,8 @@ final class CliCommands {
         return Result.text(out == null ? "Can't find backend.\n" : out);
       case "cli":
         return arg(words, 2).equals("level") ? Result.text(level.keyword() + "\n") : unknown();
+      case "errors":
+        return showErrors(words.subList(2, words.size()), level);
       default:
         return unknown();
     }
@@ -202,6 +204,24 @@ final class CliCommands {
       case "json" -> StatTyped.json(StatCsv.rows(stats, level, filter));
       default -> StatCsv.render(stats, level, filter);
     });
+  }
+
+  /** {@code show errors [<px>] [request|response]}: operator level, as in HAProxy. */
+  private Result showErrors(List<String> args, CliLevel level) {
+    if (!level.allows(CliLevel.OPERATOR)) {
+      return Result.text(PERMISSION_DENIED);
+    }
+    String proxy = null;
+    boolean requests = true;
+    for (String a : args) {
+      if (a.equals("response")) {
+        requests = false;
+      } else if (!a.equals("request") && !a.equals("-1") && proxy == null) {
+        proxy = a;
+      }
+    }
+    String out = ShowErrors.render(stats, proxy, requests);
+    return Result.text(out == null ? "No such proxy.\n" : out);
   }
 
   /** C's atoi: an optional sign and the leading digits, 0 when there are none. */
