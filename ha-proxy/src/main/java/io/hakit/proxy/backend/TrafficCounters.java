@@ -33,6 +33,7 @@ public final class TrafficCounters {
   private final LongAdder reuses = new LongAdder();
   private volatile long lastSessionMillis;
   private volatile @Nullable CapturedError lastInvalidRequest;
+  private final LiveStreams streams = new LiveStreams();
   private final AtomicLong invalidRequests = new AtomicLong();
   private final EventRate sessionRate = new EventRate();
   private final EventRate requestRate = new EventRate();
@@ -297,5 +298,10 @@ public final class TrafficCounters {
 
   public TimeAverage totalTime() {
     return totalTime;
+  }
+
+  /** A frontend's streams in progress ({@code show sess}). */
+  public LiveStreams streams() {
+    return streams;
   }
 }

@@ -5,6 +5,7 @@ import io.hakit.core.balance.ServerView;
 import io.hakit.core.model.Backend;
 import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.LiveStreams;
 import io.hakit.proxy.backend.QueuedRequest;
 import io.hakit.proxy.backend.ReuseMode;
 import io.hakit.proxy.backend.ServerState;
@@ -109,6 +110,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable RequestReplay replay;
   /** This client's idle server connections under http-reuse never; created on first use. */
   private @Nullable PrivateLegs privateLegs;
+  /** This connection's entry in show sess, listed while a request is served; created on first use. */
+  private LiveStreams.@Nullable Stream stream;
 
 
   HttpSession(HttpFrontend fe) {
@@ -295,6 +298,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void onRequestHead(ByteBuf received) {
     tx.requestHead();
+    listStream();
     // HAProxy drops Content-Length when Transfer-Encoding is present, and closes after such a request.
     boolean smuggleRisk = req.count("transfer-encoding") > 0 && req.count("content-length") > 0;
     if (!RequestChecks.frame(req, requestBody)) {
@@ -335,6 +339,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     backend = be;
     tx.attach(be);
+    if (stream != null) {
+      stream.backend = be;
+    }
     be.counters().request();
     be.counters().session();
     Backend bm = be.model();
@@ -399,6 +406,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     server = s;
     tx.assigned(s);
     tx.served = s;
+    if (stream != null) {
+      stream.server = s;
+    }
     s.counters().session();
     s.counters().request();
     s.counters().selected();
@@ -987,6 +997,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void cleanup() {
+    if (stream != null) {
+      stream.unlink();
+    }
     if (tx != null) {
       tx.detach();
     }
@@ -1087,6 +1100,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private void countStats(String termination) {
     beginTransaction();
     TransactionStats.count(fe, backend, tx, termination);
+    if (stream != null) {
+      stream.unlink();
+    }
+  }
+
+  /** show sess: a request is a stream from its complete head to its end, as HAProxy 2.6 lists them. */
+  private void listStream() {
+    if (stream == null) {
+      stream = fe.counters.streams().create(client);
+    }
+    fe.counters.streams().link(stream);
   }
 
   // ---------------------------------------------------------------- BalanceRequest

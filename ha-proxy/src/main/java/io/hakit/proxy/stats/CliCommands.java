@@ -57,6 +57,11 @@ final class CliCommands {
   }
 
   Result run(List<String> words, CliLevel level) {
+    return run(words, level, CliSession.Peer.of("unix_stream", "unix:1"));
+  }
+
+  /** Runs one command for the CLI client {@code self} (which {@code show sess} lists too). */
+  Result run(List<String> words, CliLevel level, CliSession.Peer self) {
     if (words.isEmpty()) {
       return Result.text("");
     }
@@ -76,7 +81,7 @@ final class CliCommands {
         return level.allows(CliLevel.OPERATOR) ? new Result("", CliLevel.OPERATOR, false, false)
             : Result.text(PERMISSION_DENIED);
       case "show":
-        return show(words, level);
+        return show(words, level, self);
       case "clear":
         if (!a1.equals("counters")) {
           return unknown();
@@ -136,7 +141,7 @@ final class CliCommands {
     }
   }
 
-  private Result show(List<String> words, CliLevel level) {
+  private Result show(List<String> words, CliLevel level, CliSession.Peer self) {
     String what = arg(words, 1);
     switch (what) {
       case "info":
@@ -155,6 +160,9 @@ final class CliCommands {
         return arg(words, 2).equals("level") ? Result.text(level.keyword() + "\n") : unknown();
       case "errors":
         return showErrors(words.subList(2, words.size()), level);
+      case "sess":
+        return Result.text(level.allows(CliLevel.OPERATOR) ? ShowSess.render(stats, self, arg(words, 2))
+            : PERMISSION_DENIED);
       default:
         return unknown();
     }

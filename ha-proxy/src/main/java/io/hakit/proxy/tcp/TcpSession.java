@@ -3,6 +3,7 @@ package io.hakit.proxy.tcp;
 import io.hakit.core.balance.BalanceRequest;
 import io.hakit.core.balance.ServerView;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.LiveStreams;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.http.StopRequest;
 import io.hakit.proxy.log.SessionRecord;
@@ -49,6 +50,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
   private boolean clientEof;
 
   private final SessionRecord record;
+  /** This connection's entry in show sess. */
+  private LiveStreams.@Nullable Stream stream;
 
   TcpSession(TcpFrontend fe) {
     this.fe = fe;
@@ -60,6 +63,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     client = ctx.channel();
     fe.counters.sessionOpened();
     fe.backend.counters().session();
+    stream = fe.counters.streams().create(client);
+    fe.counters.streams().link(stream);
+    stream.backend = fe.backend;
     start = System.currentTimeMillis();
     if (client.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
       source = a.getAddress().getAddress();
@@ -90,6 +96,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     }
     chosen = s;
     record.assigned(s);
+    stream.server = s;
     s.counters().session();
     s.counters().selected();
     be.counters().selected();
@@ -237,6 +244,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
       return;
     }
     closed = true;
+    if (stream != null) {
+      stream.unlink();
+    }
     if (timer != null) {
       timer.cancel();
     }
