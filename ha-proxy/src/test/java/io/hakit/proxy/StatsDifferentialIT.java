@@ -35,6 +35,8 @@ class StatsDifferentialIT {
   /** Answers after {@link #SLOW_MILLIS}: a server whose response time the averages must see. */
   private static TestOrigin slow;
   private static final int SLOW_MILLIS = 50;
+  /** Answers with a malformed header name, which both proxies refuse (502) and capture. */
+  private static TestOrigin junk;
   private static HaproxyProcess haproxy;
   private static ProxyFixture hakit;
   private static final Map<String, int[]> PORTS = new LinkedHashMap<>();
@@ -60,9 +62,12 @@ class StatsDifferentialIT {
         "    acl url_static path_beg -i /static",
         "    use_backend static if url_static",
         "    use_backend slow if { path_beg /slow }",
+        "    use_backend junk if { path_beg /junk }",
         "    default_backend app",
         "backend static",
         "    server static 127.0.0.1:" + stat.port() + " check inter 300",
+        "backend junk",
+        "    server junk1 127.0.0.1:" + junk.port(),
         "backend slow",
         "    server slow1 127.0.0.1:" + slow.port(),
         "backend app",
@@ -89,6 +94,9 @@ class StatsDifferentialIT {
     app1 = TestOrigin.start("app1");
     app2 = TestOrigin.start("app2");
     slow = TestOrigin.start("slow");
+    junk = TestOrigin.start("junk");
+    junk.respondWith(r -> "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nBad Header: x\r\n\r\n".getBytes(
+        java.nio.charset.StandardCharsets.ISO_8859_1));
     slow.respondWith(r -> {
       try {
         // The server's own latency (what rtime measures), not a wait for anything.
@@ -108,7 +116,7 @@ class StatsDifferentialIT {
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {hakit, haproxy, stat, app1, app2, slow}) {
+    for (AutoCloseable c : new AutoCloseable[] {hakit, haproxy, stat, app1, app2, slow, junk}) {
       if (c != null) {
         c.close();
       }
@@ -406,7 +414,18 @@ class StatsDifferentialIT {
       }
       assertThat(captures.get(1)).isEqualTo(captures.get(0));
     }
-    for (String cmd : List.of("show errors nope", "show errors main response", "user; show errors")) {
+    List<String> responses = new ArrayList<>();
+    for (String who : List.of("haproxy", "hakit")) {
+      assertThat(request(who, "GET /junk HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")).as(who)
+          .startsWith("HTTP/1.1 502");
+      String out = cli(who, "show errors junk response");
+      assertThat(out).as(who).contains("backend junk (#", "): invalid response\n  frontend main (#2), server junk1 (#1)");
+      responses.add(maskErrors(out));
+      // Listed under the frontend the request came through as well.
+      assertThat(cli(who, "show errors main response")).as(who).contains("backend junk (#");
+    }
+    assertThat(responses.get(1)).isEqualTo(responses.get(0));
+    for (String cmd : List.of("show errors nope", "show errors static response", "user; show errors")) {
       assertThat(maskErrors(cli("hakit", cmd))).as(cmd).isEqualTo(maskErrors(cli("haproxy", cmd)));
     }
   }

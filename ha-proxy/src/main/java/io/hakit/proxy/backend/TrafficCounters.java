@@ -33,6 +33,7 @@ public final class TrafficCounters {
   private final LongAdder reuses = new LongAdder();
   private volatile long lastSessionMillis;
   private volatile @Nullable CapturedError lastInvalidRequest;
+  private volatile @Nullable CapturedError lastInvalidResponse;
   private final LiveStreams streams = new LiveStreams();
   private final AtomicLong invalidRequests = new AtomicLong();
   private final EventRate sessionRate = new EventRate();
@@ -113,7 +114,19 @@ public final class TrafficCounters {
    */
   public void invalidRequest(byte[] head, int lineAt, @Nullable InetSocketAddress from) {
     lastInvalidRequest = new CapturedError(System.currentTimeMillis(), from, head, lineAt,
-        invalidRequests.getAndIncrement());
+        invalidRequests.getAndIncrement(), null, null);
+  }
+
+  /** A response head the parser refused, on a backend's counters (kept for {@code show errors}). */
+  public void invalidResponse(byte[] head, int lineAt, @Nullable InetSocketAddress client, String frontend,
+      @Nullable ServerState server) {
+    lastInvalidResponse = new CapturedError(System.currentTimeMillis(), client, head, lineAt,
+        invalidRequests.getAndIncrement(), frontend, server);
+  }
+
+  /** The last response refused as malformed, or null. */
+  public @Nullable CapturedError lastInvalidResponse() {
+    return lastInvalidResponse;
   }
 
   /** The last request refused as malformed, or null. */
@@ -121,7 +134,7 @@ public final class TrafficCounters {
     return lastInvalidRequest;
   }
 
-  /** How many malformed requests were captured (the total {@code show errors} reports). */
+  /** How many malformed requests and responses were captured (the total {@code show errors} reports). */
   public long invalidRequestsCaptured() {
     return invalidRequests.get();
   }

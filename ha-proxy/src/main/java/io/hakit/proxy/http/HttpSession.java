@@ -599,6 +599,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
             return;
           }
           if (r != HeadDecoder.Result.DONE) {
+            byte[] refused = responseDecoder.takeInvalid();
+            if (refused != null) {
+              backend.counters().invalidResponse(refused, responseDecoder.invalidLineAt(), remote(), fe.model.name(),
+                  server);
+            }
             if (!retryAfterSend(backend.retryPolicy.onJunkResponse())) {
               serverError(502, "PH");
             }

@@ -221,14 +221,17 @@ final class CliCommands {
     }
     String proxy = null;
     boolean requests = true;
+    boolean responses = true;
     for (String a : args) {
       if (a.equals("response")) {
         requests = false;
-      } else if (!a.equals("request") && !a.equals("-1") && proxy == null) {
+      } else if (a.equals("request")) {
+        responses = false;
+      } else if (!a.equals("-1") && proxy == null) {
         proxy = a;
       }
     }
-    String out = ShowErrors.render(stats, proxy, requests);
+    String out = ShowErrors.render(stats, proxy, requests, responses);
     return Result.text(out == null ? "No such proxy.\n" : out);
   }
 

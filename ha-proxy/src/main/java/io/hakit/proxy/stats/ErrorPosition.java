@@ -10,6 +10,11 @@ final class ErrorPosition {
   private ErrorPosition() {}
 
   static int locate(byte[] b, int lineAt) {
+    return locate(b, lineAt, true);
+  }
+
+  /** @param request a request head (else a response head, whose first line is a status line) */
+  static int locate(byte[] b, int lineAt, boolean request) {
     if (lineAt < 0 || lineAt >= b.length) {
       return Math.max(0, Math.min(lineAt, b.length));
     }
@@ -20,7 +25,49 @@ final class ErrorPosition {
         break;
       }
     }
-    return requestLine ? inRequestLine(b, lineAt) : inHeaderLine(b, lineAt);
+    if (!requestLine) {
+      return inHeaderLine(b, lineAt);
+    }
+    return request ? inRequestLine(b, lineAt) : inStatusLine(b, lineAt);
+  }
+
+  /** {@code HTTP/d.d SP ddd [SP reason]}. */
+  private static int inStatusLine(byte[] b, int pos) {
+    int v = version(b, pos);
+    if (v >= 0) {
+      return v;
+    }
+    int i = pos + 8;
+    if (i >= b.length || b[i] != ' ') {
+      return i;
+    }
+    for (int k = 1; k <= 3; k++) {
+      if (i + k >= b.length || !isDigit(b[i + k])) {
+        return i + k;
+      }
+    }
+    i += 4;
+    return i < b.length && (b[i] == ' ' || b[i] == '\r' || b[i] == '\n') ? lineEndAfter(b, i) : i;
+  }
+
+  /** -1 when {@code HTTP/d.d} stands at {@code pos}, else where it goes wrong (its start). */
+  private static int version(byte[] b, int pos) {
+    byte[] http = {'H', 'T', 'T', 'P', '/'};
+    for (int k = 0; k < http.length; k++) {
+      if (pos + k >= b.length || b[pos + k] != http[k]) {
+        return pos;
+      }
+    }
+    int i = pos + 5;
+    return i + 2 < b.length && isDigit(b[i]) && b[i + 1] == '.' && isDigit(b[i + 2]) ? -1 : pos;
+  }
+
+  /** Past a line the grammar accepts (the refusal came from elsewhere): its end. */
+  private static int lineEndAfter(byte[] b, int i) {
+    while (i < b.length && b[i] != '\r' && b[i] != '\n') {
+      i++;
+    }
+    return i;
   }
 
   private static int inRequestLine(byte[] b, int pos) {
