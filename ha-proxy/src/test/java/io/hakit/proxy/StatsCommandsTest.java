@@ -103,6 +103,11 @@ class StatsCommandsTest {
     }
     assertThat(num(csv, "main", "FRONTEND", "req_rate_max")).isBetween(1L, 4L + num(before, "main", "FRONTEND", "req_tot"));
     assertThat(num(csv, "main", "FRONTEND", "conn_rate_max")).isGreaterThanOrEqualTo(1);
+    String info = cli("show info");
+    Matcher max = Pattern.compile("\nMaxSessRate: (\\d+)\n").matcher(info);
+    assertThat(max.find()).as(info).isTrue();
+    assertThat(Long.parseLong(max.group(1))).isGreaterThanOrEqualTo(num(csv, "main", "FRONTEND", "rate_max"));
+    assertThat(info).containsPattern("\nConnRate: \\d+\nConnRateLimit: 0\nMaxConnRate: \\d+\nSessRate: \\d+\n");
     // A TCP session's bytes are counted both ways when it ends.
     String tcpBefore = cli("show stat");
     String raw = "GET /t HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
