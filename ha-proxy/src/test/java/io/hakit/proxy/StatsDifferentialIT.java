@@ -37,6 +37,9 @@ class StatsDifferentialIT {
   private static final int SLOW_MILLIS = 50;
   /** Answers with a malformed header name, which both proxies refuse (502) and capture. */
   private static TestOrigin junk;
+  /** Holds each response until the test releases it: a request stays in progress meanwhile. */
+  private static TestOrigin hold;
+  private static volatile java.util.concurrent.CountDownLatch holdRelease = new java.util.concurrent.CountDownLatch(0);
   private static HaproxyProcess haproxy;
   private static ProxyFixture hakit;
   private static final Map<String, int[]> PORTS = new LinkedHashMap<>();
@@ -63,9 +66,12 @@ class StatsDifferentialIT {
         "    use_backend static if url_static",
         "    use_backend slow if { path_beg /slow }",
         "    use_backend junk if { path_beg /junk }",
+        "    use_backend hold if { path_beg /hold }",
         "    default_backend app",
         "backend static",
         "    server static 127.0.0.1:" + stat.port() + " check inter 300",
+        "backend hold",
+        "    server hold1 127.0.0.1:" + hold.port(),
         "backend junk",
         "    server junk1 127.0.0.1:" + junk.port(),
         "backend slow",
@@ -95,6 +101,17 @@ class StatsDifferentialIT {
     app2 = TestOrigin.start("app2");
     slow = TestOrigin.start("slow");
     junk = TestOrigin.start("junk");
+    hold = TestOrigin.start("hold");
+    hold.respondWith(r -> {
+      try {
+        // Bounded: a test that fails before releasing cannot hang the origin.
+        holdRelease.await(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(
+          java.nio.charset.StandardCharsets.ISO_8859_1);
+    });
     junk.respondWith(r -> "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nBad Header: x\r\n\r\n".getBytes(
         java.nio.charset.StandardCharsets.ISO_8859_1));
     slow.respondWith(r -> {
@@ -116,7 +133,7 @@ class StatsDifferentialIT {
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {hakit, haproxy, stat, app1, app2, slow, junk}) {
+    for (AutoCloseable c : new AutoCloseable[] {hakit, haproxy, stat, app1, app2, slow, junk, hold}) {
       if (c != null) {
         c.close();
       }
@@ -477,6 +494,33 @@ class StatsDifferentialIT {
         "proto=tcpv4 src=127.0.0.1:PORT fe=tcpx be=tcpx srv=t1 ts=00").noneMatch(l -> l.contains("fe=main"));
     assertThat(seen.get(1)).isEqualTo(seen.get(0));
     assertThat(cli("hakit", "show sess 0x1")).isEqualTo(cli("haproxy", "show sess 0x1"));
+    // An HTTP request waiting for its server is a stream of the frontend, with its backend and server.
+    List<List<String>> httpSeen = new ArrayList<>();
+    for (String who : List.of("haproxy", "hakit")) {
+      holdRelease = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CompletableFuture<String> answer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return request(who, "GET /hold HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+        } catch (Exception e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      });
+      try {
+        Await.until(who + " lists the request in progress", Duration.ofSeconds(5), () -> {
+          try {
+            return sessions(who).stream().anyMatch(l -> l.contains("fe=main"));
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+        httpSeen.add(sessions(who));
+      } finally {
+        holdRelease.countDown();
+      }
+      assertThat(answer.get(5, java.util.concurrent.TimeUnit.SECONDS)).as(who).startsWith("HTTP/1.1 200");
+    }
+    assertThat(httpSeen.get(0)).contains("proto=tcpv4 src=127.0.0.1:PORT fe=main be=hold srv=hold1 ts=00");
+    assertThat(httpSeen.get(1)).isEqualTo(httpSeen.get(0));
     assertThat(cli("hakit", "user; show sess")).isEqualTo(cli("haproxy", "user; show sess"));
   }
 
