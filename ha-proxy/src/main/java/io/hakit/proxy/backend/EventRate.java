@@ -12,10 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Writers on any event loop: the period number and its count share one {@link AtomicLong}
  * (period in the high 32 bits, count in the low 32), bumped by compare-and-set without locks
- * nor allocation; readers on any thread.
+ * nor allocation; readers on any thread. Writers pass the wall-clock time they already read
+ * (a clock read costs as much as the rest of {@link #add(long)}); a clock step only makes one
+ * period's count start over.
  */
 public final class EventRate {
-  private static final long PERIOD_NANOS = 1_000_000_000L;
+  private static final long PERIOD_MILLIS = 1000;
   private static final long COUNT_MASK = 0xffff_ffffL;
 
   private final AtomicLong current = new AtomicLong();
@@ -23,13 +25,9 @@ public final class EventRate {
   private volatile long previous;
   private final AtomicInteger max = new AtomicInteger();
 
-  /** One event now. */
-  public void add() {
-    add(System.nanoTime());
-  }
-
-  void add(long nowNanos) {
-    long period = period(nowNanos);
+  /** One event at {@code nowMillis} (epoch ms, as System.currentTimeMillis() gives it). */
+  public void add(long nowMillis) {
+    long period = period(nowMillis);
     for (int attempt = 0; ; attempt++) {
       long cur = current.get();
       boolean samePeriod = (cur >>> 32) == period;
@@ -53,11 +51,11 @@ public final class EventRate {
 
   /** Events over the last second. */
   public int rate() {
-    return rate(System.nanoTime());
+    return rate(System.currentTimeMillis());
   }
 
-  int rate(long nowNanos) {
-    long period = period(nowNanos);
+  int rate(long nowMillis) {
+    long period = period(nowMillis);
     long cur = current.get();
     long prev = previous;
     long inPeriod;
@@ -71,9 +69,9 @@ public final class EventRate {
     } else {
       return 0;
     }
-    long elapsed = Math.floorMod(nowNanos, PERIOD_NANOS);
+    long elapsed = Math.floorMod(nowMillis, PERIOD_MILLIS);
     // Rounded up: a single event within the last second reads as 1, never 0.
-    return (int) (inPeriod + (before * (PERIOD_NANOS - elapsed) + PERIOD_NANOS - 1) / PERIOD_NANOS);
+    return (int) (inPeriod + (before * (PERIOD_MILLIS - elapsed) + PERIOD_MILLIS - 1) / PERIOD_MILLIS);
   }
 
   /** The most events one period has counted. */
@@ -93,8 +91,8 @@ public final class EventRate {
     max.set(0);
   }
 
-  /** The period number of a moment, in 32 bits (the wrap after 136 years of uptime is harmless). */
-  private static long period(long nanos) {
-    return Math.floorDiv(nanos, PERIOD_NANOS) & COUNT_MASK;
+  /** The period number of a moment, in 32 bits (seconds since the epoch fit until 2106). */
+  private static long period(long millis) {
+    return Math.floorDiv(millis, PERIOD_MILLIS) & COUNT_MASK;
   }
 }

@@ -54,15 +54,17 @@ public final class TrafficCounters {
     sessions.increment();
     int now = current.incrementAndGet();
     currentMax.accumulateAndGet(now, Math::max);
-    sessionRate.add();
-    lastSessionMillis = System.currentTimeMillis();
+    long millis = System.currentTimeMillis();
+    sessionRate.add(millis);
+    lastSessionMillis = millis;
   }
 
   /** A session counted without tracking it as current (a request given to a backend or server). */
   public void session() {
     sessions.increment();
-    sessionRate.add();
-    lastSessionMillis = System.currentTimeMillis();
+    long millis = System.currentTimeMillis();
+    sessionRate.add(millis);
+    lastSessionMillis = millis;
   }
 
   /** Records a current count kept elsewhere (a server's connection slots), for its maximum. */
@@ -76,7 +78,7 @@ public final class TrafficCounters {
 
   public void request() {
     requests.increment();
-    requestRate.add();
+    requestRate.add(System.currentTimeMillis());
   }
 
   /**
