@@ -125,6 +125,24 @@ class StatsCommandsTest {
   }
 
   @Test
+  void clearCounters_maxThenAll_resetsRateAndTimeMaxima() throws Exception {
+    assertThat(get("/c")).startsWith("HTTP/1.1 200");
+    String csv = cli("show stat");
+    assertThat(num(csv, "app", "BACKEND", "rate_max")).isGreaterThanOrEqualTo(1);
+    assertThat(cli("clear counters")).isEqualTo("\n");
+    csv = cli("show stat");
+    for (String column : new String[] {"rate_max", "qtime_max", "ctime_max", "rtime_max", "ttime_max"}) {
+      assertThat(num(csv, "app", "BACKEND", column)).as(column).isZero();
+    }
+    assertThat(num(csv, "app", "BACKEND", "stot")).as("counts stay").isGreaterThanOrEqualTo(1);
+    assertThat(cli("clear counters all")).isEqualTo("\n");
+    csv = cli("show stat");
+    for (String column : new String[] {"stot", "bin", "bout", "rate", "ttime", "rtime"}) {
+      assertThat(num(csv, "app", "BACKEND", column)).as(column).isZero();
+    }
+  }
+
+  @Test
   void showStatTypedAndJson_oneEntryPerCsvField() throws Exception {
     String csv = cli("show stat -1 4 -1");
     long fields = csv.lines().skip(1).filter(l -> !l.isEmpty())
