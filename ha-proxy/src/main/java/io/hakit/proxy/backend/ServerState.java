@@ -16,7 +16,9 @@ public final class ServerState implements ServerView {
   private final int index;
   private final Server model;
   private final BackendState backend;
-  private final InetSocketAddress socketAddress;
+  /** Changed at run time by {@code set server addr}; new connections use the latest. */
+  private volatile InetSocketAddress socketAddress;
+  private volatile Endpoint address;
   private final AtomicInteger active = new AtomicInteger();
   private volatile boolean up;
   private volatile int weight;
@@ -42,6 +44,7 @@ public final class ServerState implements ServerView {
           + " (expected: host:port; unix sockets and port offsets are not supported yet)");
     }
     this.socketAddress = new InetSocketAddress(a.host(), a.port());
+    this.address = a;
     this.up = true;
     this.maintenance = model.disabled();
     this.weight = model.weight();
@@ -59,11 +62,22 @@ public final class ServerState implements ServerView {
 
   @Override
   public Endpoint address() {
-    return model.address();
+    return address;
   }
 
   public InetSocketAddress socketAddress() {
     return socketAddress;
+  }
+
+  /**
+   * {@code set server <b>/<s> addr <ip> [port <port>]}: connections opened from now on go to the
+   * new address (an IP literal: nothing is resolved here); open ones are left alone.
+   */
+  public void setAddress(InetSocketAddress to) {
+    Endpoint e = Endpoint.of(to.getAddress() != null ? io.netty.util.NetUtil.toAddressString(to.getAddress())
+        : to.getHostString(), to.getPort());
+    socketAddress = to;
+    address = e;
   }
 
   public Server model() {

@@ -5,6 +5,7 @@ import io.hakit.core.balance.ServerView;
 import io.hakit.core.model.Backend;
 import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.LiveStreams;
 import io.hakit.proxy.backend.QueuedRequest;
 import io.hakit.proxy.backend.ReuseMode;
 import io.hakit.proxy.backend.ServerState;
@@ -115,6 +116,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable PrivateLegs privateLegs;
   /** The transaction's cookie persistence; null unless its backend has a {@code cookie}. */
   private @Nullable CookieTransaction cookie;
+  /** This connection's entry in show sess, listed while a request is served; created on first use. */
+  private LiveStreams.@Nullable Stream stream;
 
 
   HttpSession(HttpFrontend fe) {
@@ -136,7 +139,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof ByteBuf buf) {
-      fe.counters.bytesIn(buf.readableBytes());
       onClientData(buf);
     } else {
       ReferenceCountUtil.release(msg);
@@ -211,6 +213,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
               return;
             }
             if (r != HeadDecoder.Result.DONE) {
+              byte[] refused = requestDecoder.takeInvalid();
+              if (refused != null) {
+                fe.counters.invalidRequest(refused, requestDecoder.invalidLineAt(), remote());
+              }
               localError(400, "PR", true);
               return;
             }
@@ -298,6 +304,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void onRequestHead(ByteBuf received) {
     tx.requestHead();
+    listStream();
     // HAProxy drops Content-Length when Transfer-Encoding is present, and closes after such a request.
     boolean smuggleRisk = req.count("transfer-encoding") > 0 && req.count("content-length") > 0;
     if (!RequestChecks.frame(req, requestBody)) {
@@ -339,6 +346,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     backend = be;
     tx.attach(be);
     tx.cookie = cookie = CookieTransaction.begin(fe.cookies, be, req);
+    if (stream != null) {
+      stream.backend = be;
+    }
     be.counters().request();
     be.counters().session();
     // As haproxy: the backend's own http-request rules once the request is switched to it.
@@ -456,6 +466,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     server = s;
     tx.assigned(s);
     tx.served = s;
+    if (stream != null) {
+      stream.server = s;
+    }
     s.counters().session();
     s.counters().request();
     if (direct == null) {
@@ -648,6 +661,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
             return;
           }
           if (r != HeadDecoder.Result.DONE) {
+            byte[] refused = responseDecoder.takeInvalid();
+            if (refused != null) {
+              backend.counters().invalidResponse(refused, responseDecoder.invalidLineAt(), remote(), fe.model.name(),
+                  server);
+            }
             if (!retryAfterSend(backend.retryPolicy.onJunkResponse())) {
               serverError(502, "PH");
             }
@@ -1061,6 +1079,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void cleanup() {
+    if (stream != null) {
+      stream.unlink();
+    }
     if (tx != null) {
       tx.detach();
     }
@@ -1168,6 +1189,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private void countStats(String termination) {
     beginTransaction();
     TransactionStats.count(fe, backend, tx, termination);
+    if (stream != null) {
+      stream.unlink();
+    }
+  }
+
+  /** show sess: a request is a stream from its complete head to its end, as HAProxy 2.6 lists them. */
+  private void listStream() {
+    if (stream == null) {
+      stream = fe.counters.streams().create(client);
+    }
+    fe.counters.streams().link(stream);
   }
 
   // ---------------------------------------------------------------- BalanceRequest

@@ -3,6 +3,7 @@ package io.hakit.proxy.tcp;
 import io.hakit.core.balance.BalanceRequest;
 import io.hakit.core.balance.ServerView;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.LiveStreams;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.http.StopRequest;
 import io.hakit.proxy.log.SessionRecord;
@@ -49,6 +50,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
   private boolean clientEof;
 
   private final SessionRecord record;
+  /** This connection's entry in show sess. */
+  private LiveStreams.@Nullable Stream stream;
 
   TcpSession(TcpFrontend fe) {
     this.fe = fe;
@@ -60,6 +63,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     client = ctx.channel();
     fe.counters.sessionOpened();
     fe.backend.counters().session();
+    stream = fe.counters.streams().create(client);
+    fe.counters.streams().link(stream);
+    stream.backend = fe.backend;
     start = System.currentTimeMillis();
     if (client.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
       source = a.getAddress().getAddress();
@@ -90,6 +96,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     }
     chosen = s;
     record.assigned(s);
+    stream.server = s;
     s.counters().session();
     s.counters().selected();
     be.counters().selected();
@@ -237,9 +244,13 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
       return;
     }
     closed = true;
+    if (stream != null) {
+      stream.unlink();
+    }
     if (timer != null) {
       timer.cancel();
     }
+    countStats();
     // HAProxy writes the line after the server slot is given back (%sc does not count this connection).
     if (chosen != null) {
       chosen.release();
@@ -264,6 +275,25 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     if (early != null) {
       early.forEach(ReferenceCountUtil::release);
       early = null;
+    }
+  }
+
+  /** show stat: the bytes both ways and, once a server connection was up, the connect and total times. */
+  private void countStats() {
+    long in = record.bytesFromClient;
+    fe.counters.bytesIn(in);
+    fe.counters.bytesOut(bytes);
+    fe.backend.counters().bytesIn(in);
+    fe.backend.counters().bytesOut(bytes);
+    ServerState s = chosen;
+    if (s != null && server != null) {
+      s.counters().bytesIn(in);
+      s.counters().bytesOut(bytes);
+      // No response phase in TCP mode: rtime is 0, as HAProxy reports it.
+      long connect = record.timer(SessionRecord.Timer.CONNECT);
+      long total = record.timer(SessionRecord.Timer.TOTAL);
+      s.counters().times(0, connect, 0, total);
+      fe.backend.counters().times(0, connect, 0, total);
     }
   }
 
