@@ -54,6 +54,9 @@ class StatsCommandsTest {
         "    balance roundrobin",
         "    server app1 127.0.0.1:" + app1.port(),
         "    server app2 127.0.0.1:" + app2.port(),
+        // Nothing listens there: DOWN at its first check, until set server addr moves it.
+        "backend chk",
+        "    server c1 127.0.0.1:" + FreePorts.next() + " check inter 100",
         "listen tcpx",
         "    mode tcp",
         "    bind 127.0.0.1:" + tcpPort,
@@ -192,6 +195,23 @@ class StatsCommandsTest {
       assertThat(cli("set server app/app1 addr example.com")).isEqualTo("Invalid addr 'example.com' by 'stats socket command'\n\n");
     } finally {
       cli("set server app/app1 addr 127.0.0.1 port " + app1.port());
+    }
+  }
+
+  @Test
+  void setServerAddr_checkedServer_healthChecksFollowTheNewAddress() throws Exception {
+    Await.until("chk/c1 DOWN", Duration.ofSeconds(5),
+        () -> status("chk", "c1").equals("DOWN"));
+    cli("set server chk/c1 addr 127.0.0.1 port " + app1.port());
+    Await.until("chk/c1 UP after its address moved to a live origin", Duration.ofSeconds(5),
+        () -> status("chk", "c1").equals("UP"));
+  }
+
+  private static String status(String px, String sv) {
+    try {
+      return StatsSocketTest.column(cli("show stat"), px, sv, "status");
+    } catch (Exception e) {
+      throw new AssertionError(e);
     }
   }
 

@@ -45,7 +45,8 @@ final class ServerChecker {
   private final @Nullable StatusExpectation expectation;
   private final EventLoop loop;
   private final Bootstrap bootstrap;
-  private final InetSocketAddress target;
+  /** {@code check addr}, resolved once; null to check the server's own (current) address. */
+  private final @Nullable InetSocketAddress checkAddr;
   private final long connectTimeoutMillis;
   private final long readTimeoutMillis;
   /** The backend's log targets: transitions go there as HAProxy sends them (UP notice, DOWN alert). */
@@ -67,9 +68,7 @@ final class ServerChecker {
     this.loop = loop;
     this.bootstrap = new Bootstrap().group(loop).channel(transport.socketChannel())
         .option(ChannelOption.TCP_NODELAY, true);
-    String host = check.addr() != null ? check.addr() : server.socketAddress().getHostString();
-    int port = check.port() > 0 ? check.port() : server.socketAddress().getPort();
-    this.target = new InetSocketAddress(host, port);
+    this.checkAddr = check.addr() != null ? new InetSocketAddress(check.addr(), 0) : null;
     long inter = check.inter().toMillis();
     long connect = be.connectMillis > 0 ? Math.min(be.connectMillis, inter) : inter;
     this.connectTimeoutMillis = connect;
@@ -121,6 +120,7 @@ final class ServerChecker {
     }
     long start = System.nanoTime();
     Probe handler = new Probe(start);
+    InetSocketAddress target = target();
     bootstrap.clone().handler(handler).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeoutMillis)
         .connect(target).addListener((ChannelFutureListener) f -> {
           if (!f.isSuccess()) {
@@ -145,6 +145,16 @@ final class ServerChecker {
               + "\r\n";
           f.channel().writeAndFlush(f.channel().alloc().buffer().writeBytes(request.getBytes(StandardCharsets.ISO_8859_1)));
         });
+  }
+
+  /** check addr / port when set, else the server's address now ({@code set server addr} moves it). */
+  private InetSocketAddress target() {
+    InetSocketAddress server = this.server.socketAddress();
+    int port = check.port() > 0 ? check.port() : server.getPort();
+    if (checkAddr != null) {
+      return new InetSocketAddress(checkAddr.getAddress(), port);
+    }
+    return port == server.getPort() ? server : new InetSocketAddress(server.getAddress(), port);
   }
 
   private static long millisSince(long startNanos) {
