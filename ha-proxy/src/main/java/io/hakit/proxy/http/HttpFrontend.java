@@ -9,10 +9,12 @@ import io.hakit.core.model.Frontend;
 import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.core.model.HttpRule;
 import io.hakit.core.model.Mode;
+import io.hakit.core.model.ServerRule;
 import io.hakit.core.model.TimeoutKind;
 import io.hakit.proxy.acl.AclCompiler;
 import io.hakit.proxy.acl.AclPredicate;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.backend.TrafficCounters;
 import io.hakit.proxy.log.AccessLog;
 import io.hakit.proxy.stats.StatsPage;
@@ -37,10 +39,13 @@ public final class HttpFrontend {
 
   /**
    * What a request switched to a backend gets from it: its own http-request and http-response rules
-   * (run after the frontend's request rules and before its response rules), and its error pages
-   * (over the frontend's).
+   * (run after the frontend's request rules and before its response rules), its error pages (over
+   * the frontend's), and its {@code use-server} rules.
    */
-  record BackendRules(RequestRule[] request, RequestRule[] response, ErrorPages pages) {}
+  record BackendRules(RequestRule[] request, RequestRule[] response, ErrorPages pages, ServerRoute[] useServer) {}
+
+  /** A compiled {@code use-server}: the server a request goes to, bypassing the balancer, when the condition holds. */
+  record ServerRoute(AclPredicate condition, ServerState server) {}
 
   /** HAProxy: tune.bufsize (16384) minus tune.maxrewrite (1024). */
   static final int MAX_HEAD = 15360;
@@ -109,7 +114,7 @@ public final class HttpFrontend {
     this.errorPages = ErrorPages.of(model.errorFiles(), ErrorPages.BUILT_IN, where);
     this.rules = compile(model.httpRequestRules(), model.acls(), where, false, errorPages);
     this.responseRules = compile(model.httpResponseRules(), model.acls(), where, true, errorPages);
-    this.noBackendRules = new BackendRules(new RequestRule[0], new RequestRule[0], errorPages);
+    this.noBackendRules = new BackendRules(new RequestRule[0], new RequestRule[0], errorPages, new ServerRoute[0]);
     for (BackendState be : backends.values()) {
       Backend bm = be.model();
       if (bm.mode() != Mode.HTTP) {
@@ -118,7 +123,7 @@ public final class HttpFrontend {
       String beWhere = "backend '" + bm.name() + "'";
       ErrorPages pages = ErrorPages.of(bm.errorFiles(), errorPages, beWhere);
       backendRules.put(be, new BackendRules(compile(bm.httpRequestRules(), bm.acls(), beWhere, false, pages),
-          compile(bm.httpResponseRules(), bm.acls(), beWhere, true, pages), pages));
+          compile(bm.httpResponseRules(), bm.acls(), beWhere, true, pages), pages, useServer(be, beWhere)));
     }
     this.forwardFor = model.forwardFor();
     this.connectionMode = model.connectionMode();
@@ -141,6 +146,29 @@ public final class HttpFrontend {
     RequestRule[] out = new RequestRule[rules.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = RequestRule.compile(rules.get(i), acls, where, onResponse, pages);
+    }
+    return out;
+  }
+
+  private static ServerRoute[] useServer(BackendState be, String where) {
+    List<ServerRule> rules = be.model().serverRules();
+    ServerRoute[] out = new ServerRoute[rules.size()];
+    for (int i = 0; i < out.length; i++) {
+      ServerRule r = rules.get(i);
+      ServerState server = null;
+      for (ServerState s : be.servers()) {
+        if (s.name().equals(r.server())) {
+          server = s;
+        }
+      }
+      if (server == null) {
+        throw new HaException(where + ": use-server '" + r.server() + "': no such server at " + r.origin());
+      }
+      try {
+        out[i] = new ServerRoute(AclCompiler.compile(r.condition(), be.model().acls()), server);
+      } catch (IllegalArgumentException e) {
+        throw new HaException(where + ": use-server " + r.server() + ": " + e.getMessage() + " at " + r.origin(), e);
+      }
     }
     return out;
   }

@@ -449,8 +449,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void pickAndConnect() {
     BackendState be = backend;
-    // A server the persistence cookie designates bypasses the balancer (and its lbtot count).
+    // A server the persistence cookie designates bypasses the balancer (and its lbtot count), and
+    // so does one a use-server rule names (haproxy reads the cookie first).
     ServerState direct = cookie == null ? null : cookie.server(excluded);
+    if (direct == null && excluded == null) {
+      direct = useServer(be);
+    }
     ServerState s = direct != null ? direct : be.pick(loop, this);
     if (s == null || !s.tryAcquire()) {
       if (be.anyServerUp() && !be.servers().isEmpty()) {
@@ -476,6 +480,20 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       be.counters().selected();
     }
     connect(s);
+  }
+
+  /**
+   * The server of the first use-server rule whose condition holds, if it may take the request: UP
+   * (draining included), or in any state with {@code option persist}; else the next rule, as haproxy.
+   */
+  private @Nullable ServerState useServer(BackendState be) {
+    HttpFrontend.ServerRoute[] routes = fe.rulesOf(be).useServer();
+    for (HttpFrontend.ServerRoute r : routes) {
+      if (r.condition().test(req) && (r.server().isUp() || Boolean.TRUE.equals(be.model().options().get("persist")))) {
+        return r.server();
+      }
+    }
+    return null;
   }
 
   @Override
