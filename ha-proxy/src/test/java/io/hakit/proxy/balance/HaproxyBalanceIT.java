@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hakit.config.haproxy.HaproxyConfigReader;
 import io.hakit.core.testing.FreePorts;
 import io.hakit.core.testing.Interop;
+import io.hakit.proxy.Closing;
 import io.hakit.proxy.HaproxyProcess;
 import io.hakit.proxy.ProxyFixture;
 import io.hakit.proxy.RawClient;
@@ -79,14 +80,7 @@ class HaproxyBalanceIT {
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {hakit, haproxy}) {
-      if (c != null) {
-        c.close();
-      }
-    }
-    for (TestOrigin o : origins) {
-      o.close();
-    }
+    Closing.all(origins, hakit, haproxy);
   }
 
   /** The config, listening on the ports of column {@code which} (0 = haproxy, 1 = HAKit). */

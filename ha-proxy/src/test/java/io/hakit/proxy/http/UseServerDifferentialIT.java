@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hakit.config.haproxy.HaproxyConfigReader;
 import io.hakit.core.testing.FreePorts;
 import io.hakit.core.testing.Interop;
+import io.hakit.proxy.Closing;
 import io.hakit.proxy.HaproxyProcess;
 import io.hakit.proxy.ProxyFixture;
 import io.hakit.proxy.RawClient;
@@ -47,14 +48,7 @@ class UseServerDifferentialIT {
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {hakit, haproxy}) {
-      if (c != null) {
-        c.close();
-      }
-    }
-    for (TestOrigin o : origins) {
-      o.close();
-    }
+    Closing.all(origins, hakit, haproxy);
   }
 
   /** Two listen sections, plain and with option persist, on the ports of column {@code which}. */
