@@ -432,7 +432,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     s.counters().connection(false);
     backend.counters().connection(false);
-    ServerLeg l = new ServerLeg(s, this);
+    ServerLeg l = new ServerLeg(s, IdlePool.of(s, loop), this);
     leg = l;
     fe.connector.connect(loop, backend, s, l).addListener((ChannelFutureListener) f -> {
       if (leg != l || state != State.CONNECTING) {
@@ -441,6 +441,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       }
       if (f.isSuccess()) {
         l.channel = f.channel();
+        l.pool.use(l);
         onConnected();
       } else {
         onConnectFailed(f.cause() instanceof ConnectTimeoutException);
@@ -457,7 +458,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     // haproxy 2.6: when retry-on covers every failure of a reused connection (conn-failure,
     // empty-response and response-timeout), a first request may take idle connections as a later one does.
     boolean first = firstRequest && !backend.retryPolicy.coversReuseFailures();
-    return IdlePool.poll(s, reuse.mayTakeProven(first), reuse.mayTakeUnproven(first));
+    return IdlePool.of(s, loop).poll(reuse.mayTakeProven(first), reuse.mayTakeUnproven(first));
   }
 
   private void onConnectFailed(boolean timeout) {
@@ -775,7 +776,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       }
       return privateLegs.offer(l);
     }
-    return IdlePool.offer(l, l.requests >= 2);
+    return l.pool.offer(l, l.requests >= 2);
   }
 
   /**
