@@ -14,6 +14,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -55,6 +56,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     HTTP_REQUEST,
     KEEP_ALIVE,
     QUEUE,
+    /** A new server connection being established (timeout connect). */
+    CONNECT,
     /** Waiting for the rest of a request body. */
     CLIENT,
     SERVER,
@@ -107,6 +110,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable DeadlineTimer<Timer> timer;
   /** The request body sent so far, kept while retry-on may send it again; null when not needed. */
   private @Nullable RequestReplay replay;
+  /** The channel of a server connection being established, until it succeeds or fails. */
+  private @Nullable Channel connecting;
   /** This client's idle server connections under http-reuse never; created on first use. */
   private @Nullable PrivateLegs privateLegs;
 
@@ -434,7 +439,15 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     backend.counters().connection(false);
     ServerLeg l = new ServerLeg(s, IdlePool.of(s, loop), this);
     leg = l;
-    fe.connector.connect(loop, backend, s, l).addListener((ChannelFutureListener) f -> {
+    // timeout connect runs on this session's timer (its loop's timer lane), not as a task that
+    // Netty would schedule and cancel for every connection.
+    ChannelFuture attempt = fe.connector.connectUntimed(loop, s, l);
+    connecting = attempt.channel();
+    arm(Timer.CONNECT, backend.connectMillis * 1_000_000L);
+    attempt.addListener((ChannelFutureListener) f -> {
+      if (connecting == f.channel()) {
+        connecting = null;
+      }
       if (leg != l || state != State.CONNECTING) {
         f.channel().close();
         return;
@@ -461,7 +474,19 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     return IdlePool.of(s, loop).poll(reuse.mayTakeProven(first), reuse.mayTakeUnproven(first));
   }
 
+  /** timeout connect expired: the attempt is abandoned (its channel closed) and fails as a timeout. */
+  private void onConnectTimeout() {
+    Channel c = connecting;
+    if (state != State.CONNECTING || c == null || leg == null || leg.channel != null) {
+      return;
+    }
+    connecting = null;
+    onConnectFailed(true);
+    c.close();
+  }
+
   private void onConnectFailed(boolean timeout) {
+    disarm();
     ServerState failed = server;
     leg = null;
     server = null;
@@ -919,6 +944,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         }
       }
       case KEEP_ALIVE -> abort();
+      case CONNECT -> onConnectTimeout();
       case QUEUE -> {
         if (state == State.QUEUED) {
           backend.dequeue(this);
@@ -959,6 +985,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     leg = null;
     if (l != null) {
       l.close();
+    }
+    Channel c = connecting;
+    if (c != null) {
+      // An attempt still in progress: nothing else would end it (its timeout was this session's).
+      connecting = null;
+      c.close();
     }
     releaseServer();
   }
