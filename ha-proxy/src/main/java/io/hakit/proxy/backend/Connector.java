@@ -2,10 +2,13 @@ package io.hakit.proxy.backend;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.ReflectiveChannelFactory;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -28,6 +31,7 @@ public final class Connector {
   private static final class Bootstraps {
     @Nullable Bootstrap timed;
     @Nullable Bootstrap untimed;
+    @Nullable ChannelFactory<? extends SocketChannel> factory;
   }
 
   private final Class<? extends SocketChannel> channelClass;
@@ -58,13 +62,49 @@ public final class Connector {
   /**
    * The same without a connect timeout: the caller times the attempt itself (on its timer lane,
    * instead of a task scheduled and cancelled per connection) and closes the channel on expiry.
+   * No Bootstrap on this path: the channel is made, configured, registered and connected here, on
+   * the caller's loop, without the per-connection copies of the bootstrap's option and attribute
+   * maps, the pending handler task and the extra loop task a Bootstrap's connect goes through.
    */
   public ChannelFuture connectUntimed(EventLoop loop, ServerState server, ChannelHandler handler) {
     Bootstraps b = bootstraps(server);
+    if (b.factory == null) {
+      b.factory = factory(server);
+    }
+    SocketChannel ch;
+    try {
+      ch = b.factory.newChannel();
+    } catch (RuntimeException e) {
+      // No socket (file descriptors exhausted, say): the bootstrap reports it as a failed future.
+      return untimedBootstrap(loop, server, b).handler(handler).connect(server.socketAddress());
+    }
+    ChannelConfig config = ch.config();
+    config.setAllocator(PooledByteBufAllocator.DEFAULT);
+    config.setConnectTimeoutMillis(0);
+    ChannelFuture registered = loop.register(ch);
+    if (registered.isDone() && registered.isSuccess()) {
+      // The usual case: registration on the caller's own loop completes at once.
+      ch.pipeline().addLast(handler);
+      return ch.connect(server.socketAddress());
+    }
+    ChannelPromise connected = ch.newPromise();
+    registered.addListener((ChannelFutureListener) f -> {
+      if (f.isSuccess()) {
+        ch.pipeline().addLast(handler);
+        ch.connect(server.socketAddress(), connected);
+      } else {
+        ch.unsafe().closeForcibly();
+        connected.tryFailure(f.cause());
+      }
+    });
+    return connected;
+  }
+
+  private Bootstrap untimedBootstrap(EventLoop loop, ServerState server, Bootstraps b) {
     if (b.untimed == null) {
       b.untimed = bootstrap(loop, server).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
     }
-    return b.untimed.handler(handler).connect(server.socketAddress());
+    return b.untimed;
   }
 
   private Bootstraps bootstraps(ServerState server) {
