@@ -20,6 +20,8 @@ public final class ServerState implements ServerView {
   private volatile InetSocketAddress socketAddress;
   private volatile Endpoint address;
   private final AtomicInteger active = new AtomicInteger();
+  /** Idle connections parked on every loop, counted only when pool-max-conn limits them. */
+  private final AtomicInteger idle = new AtomicInteger();
   private volatile boolean up;
   private volatile int weight;
   // Runtime admin state and statistics (written by the stats CLI, the checker's loop or sessions).
@@ -157,6 +159,31 @@ public final class ServerState implements ServerView {
   }
 
   /** Sets up/down; returns true when it changed. Called by the health checker. */
+  /**
+   * Counts one more idle connection unless {@code max} (pool-max-conn, server-wide as in HAProxy)
+   * are already idle. Any loop may call it.
+   */
+  public boolean tryAddIdle(int max) {
+    int n;
+    do {
+      n = idle.get();
+      if (n >= max) {
+        return false;
+      }
+    } while (!idle.compareAndSet(n, n + 1));
+    return true;
+  }
+
+  /** An idle connection counted by {@link #tryAddIdle} left the pool. */
+  public void removeIdle() {
+    idle.decrementAndGet();
+  }
+
+  /** Idle connections counted against pool-max-conn (0 when it is unlimited). */
+  public int idleConnections() {
+    return idle.get();
+  }
+
   public boolean setUp(boolean nowUp) {
     if (up == nowUp) {
       return false;

@@ -17,6 +17,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -58,6 +59,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     HTTP_REQUEST,
     KEEP_ALIVE,
     QUEUE,
+    /** A new server connection being established (timeout connect). */
+    CONNECT,
     /** Waiting for the rest of a request body. */
     CLIENT,
     SERVER,
@@ -112,6 +115,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable DeadlineTimer<Timer> timer;
   /** The request body sent so far, kept while retry-on may send it again; null when not needed. */
   private @Nullable RequestReplay replay;
+  /** The channel of a server connection being established, until it succeeds or fails. */
+  private @Nullable Channel connecting;
   /** This client's idle server connections under http-reuse never; created on first use. */
   private @Nullable PrivateLegs privateLegs;
   /** The transaction's cookie persistence; null unless its backend has a {@code cookie}. */
@@ -525,15 +530,24 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     s.counters().connection(false);
     backend.counters().connection(false);
-    ServerLeg l = new ServerLeg(s, this);
+    ServerLeg l = new ServerLeg(s, IdlePool.of(s, loop), this);
     leg = l;
-    fe.connector.connect(loop, backend, s, l).addListener((ChannelFutureListener) f -> {
+    // timeout connect runs on this session's timer (its loop's timer lane), not as a task that
+    // Netty would schedule and cancel for every connection.
+    ChannelFuture attempt = fe.connector.connectUntimed(loop, s, l);
+    connecting = attempt.channel();
+    arm(Timer.CONNECT, backend.connectMillis * 1_000_000L);
+    attempt.addListener((ChannelFutureListener) f -> {
+      if (connecting == f.channel()) {
+        connecting = null;
+      }
       if (leg != l || state != State.CONNECTING) {
         f.channel().close();
         return;
       }
       if (f.isSuccess()) {
         l.channel = f.channel();
+        l.pool.use(l);
         onConnected();
       } else {
         onConnectFailed(f.cause() instanceof ConnectTimeoutException);
@@ -550,10 +564,22 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     // haproxy 2.6: when retry-on covers every failure of a reused connection (conn-failure,
     // empty-response and response-timeout), a first request may take idle connections as a later one does.
     boolean first = firstRequest && !backend.retryPolicy.coversReuseFailures();
-    return IdlePool.poll(s, reuse.mayTakeProven(first), reuse.mayTakeUnproven(first));
+    return IdlePool.of(s, loop).poll(reuse.mayTakeProven(first), reuse.mayTakeUnproven(first));
+  }
+
+  /** timeout connect expired: the attempt is abandoned (its channel closed) and fails as a timeout. */
+  private void onConnectTimeout() {
+    Channel c = connecting;
+    if (state != State.CONNECTING || c == null || leg == null || leg.channel != null) {
+      return;
+    }
+    connecting = null;
+    onConnectFailed(true);
+    c.close();
   }
 
   private void onConnectFailed(boolean timeout) {
+    disarm();
     ServerState failed = server;
     leg = null;
     server = null;
@@ -883,7 +909,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       }
       return privateLegs.offer(l);
     }
-    return IdlePool.offer(l, l.requests >= 2);
+    return l.pool.offer(l, l.requests >= 2);
   }
 
   /**
@@ -1031,6 +1057,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         }
       }
       case KEEP_ALIVE -> abort();
+      case CONNECT -> onConnectTimeout();
       case QUEUE -> {
         if (state == State.QUEUED) {
           backend.dequeue(this);
@@ -1071,6 +1098,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     leg = null;
     if (l != null) {
       l.close();
+    }
+    Channel c = connecting;
+    if (c != null) {
+      // An attempt still in progress: nothing else would end it (its timeout was this session's).
+      connecting = null;
+      c.close();
     }
     releaseServer();
   }
