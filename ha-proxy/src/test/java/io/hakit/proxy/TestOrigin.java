@@ -43,6 +43,7 @@ public final class TestOrigin implements AutoCloseable {
   private final String name;
   private final ServerSocket socket;
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+  private final List<String> proxyLines = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile Function<Received, byte[]> responder;
   private volatile boolean closed;
@@ -84,6 +85,11 @@ public final class TestOrigin implements AutoCloseable {
     return received.poll(millis, TimeUnit.MILLISECONDS);
   }
 
+  /** The PROXY protocol lines received, one per connection that started with one, in order. */
+  public List<String> proxyLines() {
+    return List.copyOf(proxyLines);
+  }
+
   public int receivedCount() {
     return received.size();
   }
@@ -119,11 +125,21 @@ public final class TestOrigin implements AutoCloseable {
 
   private void serve(Socket s, int id) {
     try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+      boolean first = true;
       while (!closed) {
         String requestLine = line(in);
         if (requestLine == null) {
           return;
         }
+        if (first && requestLine.startsWith("PROXY ")) {
+          // send-proxy: the PROXY protocol v1 line comes first on the connection.
+          proxyLines.add(requestLine);
+          requestLine = line(in);
+          if (requestLine == null) {
+            return;
+          }
+        }
+        first = false;
         List<String[]> headers = new ArrayList<>();
         String l;
         while ((l = line(in)) != null && !l.isEmpty()) {

@@ -5,6 +5,7 @@ import io.hakit.core.balance.ServerView;
 import io.hakit.core.model.Backend;
 import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.ProxyProtocolLine;
 import io.hakit.proxy.backend.LiveStreams;
 import io.hakit.proxy.backend.QueuedRequest;
 import io.hakit.proxy.backend.ReuseMode;
@@ -558,7 +559,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   /** An idle connection to {@code s} this request may use under the backend's http-reuse mode, or null. */
   private @Nullable ServerLeg takeIdle(ServerState s) {
     ReuseMode reuse = backend.reuseMode;
-    if (reuse == ReuseMode.NEVER) {
+    if (reuse == ReuseMode.NEVER || s.model().sendProxy()) {
+      // A send-proxy connection told its server who the client is: it serves that client only.
       return privateLegs == null ? null : privateLegs.take(s);
     }
     // haproxy 2.6: when retry-on covers every failure of a reused connection (conn-failure,
@@ -627,6 +629,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     responseStarted = false;
     responseDecoder.reset();
     Channel sc = leg.channel;
+    if (leg.requests == 0 && leg.server.model().sendProxy()) {
+      sc.write(ProxyProtocolLine.of(client, sc.alloc()), sc.voidPromise());
+    }
     ByteBuf head = HeadEncoder.request(req, sc.alloc());
     leg.requests++;
     if (replay != null) {
@@ -903,7 +908,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
    * connection in its safe list when the request it carried was not the connection's first).
    */
   private boolean park(ServerLeg l) {
-    if (backend.reuseMode == ReuseMode.NEVER) {
+    if (backend.reuseMode == ReuseMode.NEVER || l.server.model().sendProxy()) {
       if (privateLegs == null) {
         privateLegs = new PrivateLegs();
       }

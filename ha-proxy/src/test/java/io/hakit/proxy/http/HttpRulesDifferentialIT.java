@@ -6,6 +6,7 @@ import io.hakit.config.haproxy.HaproxyConfigReader;
 import io.hakit.core.testing.FreePorts;
 import io.hakit.core.testing.Interop;
 import io.hakit.proxy.HaproxyProcess;
+import io.hakit.proxy.TestConfigs;
 import io.hakit.proxy.ProxyFixture;
 import io.hakit.proxy.RawClient;
 import io.hakit.proxy.TestOrigin;
@@ -67,12 +68,7 @@ class HttpRulesDifferentialIT {
       pages.append("    http-request deny deny_status ").append(code).append(" if { path /page").append(code)
           .append(" }\n");
     }
-    return String.join("\n",
-        "defaults",
-        "    mode http",
-        "    timeout connect 5s",
-        "    timeout client 10s",
-        "    timeout server 10s",
+    return TestConfigs.HTTP_DEFAULTS + String.join("\n",
         "frontend f",
         "    bind 127.0.0.1:" + port,
         "    http-response set-header X-Order fe",
