@@ -24,6 +24,8 @@ public final class ServerState implements ServerView {
   private final AtomicInteger idle = new AtomicInteger();
   private volatile boolean up;
   private volatile int weight;
+  /** See {@link #setWarmup}. */
+  private volatile int warmupPercent = 100;
   // Runtime admin state and statistics (written by the stats CLI, the checker's loop or sessions).
   private final TrafficCounters counters = new TrafficCounters();
   private volatile boolean maintenance;
@@ -95,10 +97,38 @@ public final class ServerState implements ServerView {
     return backend.name() + "/" + model.name();
   }
 
-  /** The effective weight: 0 while draining. */
+  /** The effective weight: 0 while draining, ramped up during {@code slowstart}. */
   @Override
   public int weight() {
-    return draining ? 0 : weight;
+    return draining ? 0 : warm(weight);
+  }
+
+  /** {@code value} scaled by the slowstart ramp, rounded up and at least 1 (unless 0), as haproxy scales it. */
+  private int warm(int value) {
+    int percent = warmupPercent;
+    if (percent >= 100 || value <= 0) {
+      return value;
+    }
+    return Math.max(1, (value * percent + 99) / 100);
+  }
+
+  /**
+   * {@code slowstart}: the share (0-100) of its weight and maxconn a server that just came back UP
+   * gets; 100 outside a ramp. Set by its health checker's loop, read anywhere. Weights are whole
+   * numbers here (haproxy scales them by 16), so a ramping weight never goes below 1: with the
+   * default weight 1 the ramp only limits maxconn.
+   */
+  public void setWarmup(int percent) {
+    int p = Math.max(0, Math.min(100, percent));
+    if (warmupPercent != p) {
+      warmupPercent = p;
+      backend.onWeightChanged(this);
+    }
+  }
+
+  /** The slowstart share in force (100 when not ramping): show stat's throttle. */
+  public int warmupPercent() {
+    return warmupPercent;
   }
 
   /** The weight set by config or {@code set weight}, draining aside (HAProxy's uweight). */
@@ -137,9 +167,9 @@ public final class ServerState implements ServerView {
     return model.maxconn();
   }
 
-  /** Takes a connection slot unless the server is at its maxconn. Any thread. */
+  /** Takes a connection slot unless the server is at its maxconn (ramped during slowstart). Any thread. */
   public boolean tryAcquire() {
-    int max = model.maxconn();
+    int max = warm(model.maxconn());
     while (true) {
       int a = active.get();
       if (max > 0 && a >= max) {

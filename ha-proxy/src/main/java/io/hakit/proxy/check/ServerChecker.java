@@ -184,6 +184,7 @@ final class ServerChecker {
       } else if (++health >= check.rise()) {
         health = max;
         server.setUp(true);
+        startWarmup();
         transition = "Server " + server.qualifiedName() + " is UP" + (verbose ? "" : ", " + r.describe()) + ". "
             + be.activeServersUp() + " active and " + be.backupServersUp() + " backup servers online. 0 sessions"
             + " requeued, " + be.queueLength() + " total in queue.";
@@ -212,6 +213,34 @@ final class ServerChecker {
     }
     server.recordCheck(lastCheck(r), failedWhileUp);
     schedule(interval());
+  }
+
+  /**
+   * {@code slowstart}: a server back UP (never one UP from the start) takes its weight and maxconn
+   * in steps of elapsed/slowstart, every max(1 s, slowstart/20), as haproxy's warmup task does.
+   */
+  private void startWarmup() {
+    java.time.Duration slowstart = server.model().slowstart();
+    if (slowstart == null || slowstart.isZero()) {
+      return;
+    }
+    long total = slowstart.toMillis();
+    long startedAt = System.nanoTime();
+    long step = Math.max(1000, total / 20);
+    server.setWarmup(0);
+    Runnable[] tick = new Runnable[1];
+    tick[0] = () -> {
+      if (stopped || !server.isCheckedUp()) {
+        server.setWarmup(100);
+        return;
+      }
+      long elapsed = (System.nanoTime() - startedAt) / 1_000_000;
+      server.setWarmup((int) Math.min(100, elapsed * 100 / total));
+      if (elapsed < total) {
+        loop.schedule(tick[0], step, TimeUnit.MILLISECONDS);
+      }
+    };
+    loop.schedule(tick[0], Math.min(step, total), TimeUnit.MILLISECONDS);
   }
 
   /** haproxy's {@code status: 2/3 UP} (failures left before DOWN) or {@code 1/2 DOWN} (successes towards rise). */

@@ -209,6 +209,10 @@ final class StatCsv {
     common(r, p, s.name(), ProxyStats.idOf(s), 2);
     r.zero("qcur", "qmax", "dresp", "wrew", "srv_icur", "eint", "idle_conn_cur", "safe_conn_cur",
         "need_conn_est", "ssl_sess", "ssl_reused_sess", "ssl_failed_handshake");
+    if (s.warmupPercent() < 100) {
+      // slowstart: the share of its weight and maxconn a server coming back gets.
+      r.set("throttle", s.warmupPercent());
+    }
     ratesAndTimes(r, c);
     r.set("scur", s.activeConnections()).set("bin", c.bytesIn()).set("smax", Math.max(c.currentMax(), s.activeConnections()))
         .set("stot", c.sessions()).set("bout", c.bytesOut()).set("econ", c.connectErrors())
