@@ -28,7 +28,9 @@ import io.hakit.proxy.stats.StatsSocket;
 import io.hakit.proxy.stats.StatsSocketSpec;
 import io.hakit.proxy.syslog.LogOutputs;
 import io.hakit.proxy.syslog.TargetSpec;
+import io.hakit.proxy.tcp.SpliceSettings;
 import io.hakit.proxy.tcp.TcpFrontend;
+import io.hakit.proxy.transport.Splicing;
 import io.hakit.proxy.transport.DeadListenerGuard;
 import io.hakit.proxy.transport.LeanRecvByteBufAllocator;
 import io.hakit.proxy.transport.Transport;
@@ -112,6 +114,10 @@ public final class ProxyServer implements Lifecycle {
   private CompletableFuture<Void> stopped;
   private final ProxyStats stats;
   private final List<StatsSocketSpec> statsSockets;
+  /** nosplice / maxpipes of the global section; splicing needs epoll (TCP mode only). */
+  private final SpliceSettings spliceSettings;
+  /** The running TCP frontends (for tests: whether splicing was used). */
+  private final Map<String, TcpFrontend> tcpFrontends = new ConcurrentHashMap<>();
   private final List<StatsSocket> openStatsSockets = new ArrayList<>();
 
   private ProxyServer(Builder b) {
@@ -137,6 +143,7 @@ public final class ProxyServer implements Lifecycle {
           ? spec.withUnixPath(b.statsSocketDirectory.resolve(spec.unixPath().getFileName())) : spec);
     }
     this.statsSockets = List.copyOf(specs);
+    this.spliceSettings = SpliceSettings.of(model.global(), transport.isEpoll());
   }
 
   public static Builder builder(ProxyModel model) {
@@ -227,11 +234,23 @@ public final class ProxyServer implements Lifecycle {
       }
       return hf::newSession;
     }
-    TcpFrontend tf = new TcpFrontend(f, backends, connector, log);
+    // HTTP mode never splices (only this TCP relay reads option splice-*).
+    TcpFrontend tf = new TcpFrontend(f, backends, connector, log, spliceSettings);
     if (live) {
       stats.addFrontend(f, tf.counters());
+      tcpFrontends.put(f.name(), tf);
     }
     return tf::newSession;
+  }
+
+  /** Directions of TCP connections switched to kernel splicing since start (tests). */
+  long splicedDirections() {
+    return tcpFrontends.values().stream().mapToLong(TcpFrontend::splicedDirections).sum();
+  }
+
+  /** Bytes of finished TCP connections that the kernel moved by splicing (tests). */
+  long splicedBytes() {
+    return tcpFrontends.values().stream().mapToLong(TcpFrontend::splicedBytes).sum();
   }
 
   public TransportKind transport() {
@@ -267,9 +286,11 @@ public final class ProxyServer implements Lifecycle {
       AccessLog log = new AccessLog(f, globalConnections::get, limiter::frontendConnections,
           logOutputs.targetsFor(f.log().targets()));
       Supplier<ChannelHandler> sessions = frontendHandlerFactory(f, connector, log, true);
+      TcpFrontend tcp = tcpFrontends.get(f.name());
+      boolean splicing = tcp != null && tcp.splices();
       for (Bind bind : f.binds()) {
         for (InetSocketAddress address : addresses(bind)) {
-          for (ChannelFuture cf : bind(address, bind, sessions, limiter)) {
+          for (ChannelFuture cf : bind(address, bind, sessions, limiter, splicing)) {
             binds.add(new PendingBind(cf, f.name(), address));
           }
         }
@@ -353,7 +374,7 @@ public final class ProxyServer implements Lifecycle {
   }
 
   private List<ChannelFuture> bind(InetSocketAddress address, Bind bind, Supplier<ChannelHandler> sessions,
-      ConnectionLimiter limiter) {
+      ConnectionLimiter limiter, boolean splicing) {
     List<ChannelFuture> out = new ArrayList<>();
     ChannelInitializer<SocketChannel> init = new ChannelInitializer<>() {
       @Override
@@ -388,6 +409,9 @@ public final class ProxyServer implements Lifecycle {
         // IP_FREEBIND: a bind on a VRRP virtual address succeeds on the backup too, before the
         // address arrives, as net.ipv4.ip_nonlocal_bind=1 does for HAProxy on a keepalived pair.
         sb.option(EpollChannelOption.IP_FREEBIND, true);
+        if (splicing) {
+          Splicing.prepareChildren(sb);
+        }
       }
       ChannelFuture f = sb.bind(address);
       Channel ch = f.channel();

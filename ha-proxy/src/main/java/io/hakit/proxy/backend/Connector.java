@@ -1,5 +1,6 @@
 package io.hakit.proxy.backend;
 
+import io.hakit.proxy.transport.Splicing;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelFuture;
@@ -20,12 +21,18 @@ import java.util.Map;
  */
 public final class Connector {
   private final Class<? extends SocketChannel> channelClass;
-  private final FastThreadLocal<Map<BackendState, Bootstrap>> perLoop = new FastThreadLocal<>() {
-    @Override
-    protected Map<BackendState, Bootstrap> initialValue() {
-      return new IdentityHashMap<>();
-    }
-  };
+  private final FastThreadLocal<Map<BackendState, Bootstrap>> perLoop = newMaps();
+  /** Bootstraps for connections that may splice (TCP mode on epoll): level-triggered, half-closable. */
+  private final FastThreadLocal<Map<BackendState, Bootstrap>> perLoopSplicing = newMaps();
+
+  private static FastThreadLocal<Map<BackendState, Bootstrap>> newMaps() {
+    return new FastThreadLocal<>() {
+      @Override
+      protected Map<BackendState, Bootstrap> initialValue() {
+        return new IdentityHashMap<>();
+      }
+    };
+  }
 
   public Connector(Class<? extends SocketChannel> channelClass) {
     this.channelClass = channelClass;
@@ -33,10 +40,26 @@ public final class Connector {
 
   /** Connects to a server of {@code backend}; {@code handler} becomes the channel's only handler. */
   public ChannelFuture connect(EventLoop loop, BackendState backend, ServerState server, ChannelHandler handler) {
-    Bootstrap b = perLoop.get().computeIfAbsent(backend, be -> new Bootstrap().group(loop).channel(channelClass)
-        .resolver(NoopAddressResolverGroup.INSTANCE)
-        .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, be.connectMillis));
+    return connect(loop, backend, server, handler, false);
+  }
+
+  /**
+   * Connects as {@link #connect(EventLoop, BackendState, ServerState, ChannelHandler)}; with
+   * {@code splicing} (only for epoll channels) the channel is made level-triggered and the
+   * server's FIN arrives as a ChannelInputShutdownEvent instead of closing it.
+   */
+  public ChannelFuture connect(EventLoop loop, BackendState backend, ServerState server, ChannelHandler handler,
+      boolean splicing) {
+    Bootstrap b = (splicing ? perLoopSplicing : perLoop).get().computeIfAbsent(backend, be -> {
+      Bootstrap nb = new Bootstrap().group(loop).channel(channelClass)
+          .resolver(NoopAddressResolverGroup.INSTANCE)
+          .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, be.connectMillis);
+      if (splicing) {
+        Splicing.prepare(nb);
+      }
+      return nb;
+    });
     // The handler is read synchronously while the channel is initialised: safe on this loop.
     return b.handler(handler).connect(server.socketAddress());
   }
