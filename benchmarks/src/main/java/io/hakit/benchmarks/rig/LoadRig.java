@@ -83,9 +83,9 @@ public final class LoadRig {
     RigConfig.OriginPorts originPorts =
         new RigConfig.OriginPorts(ports.next(), ports.next(), ports.next());
     RigConfig.ProxyPorts haproxyPorts =
-        new RigConfig.ProxyPorts(ports.next(), ports.next(), ports.next());
+        new RigConfig.ProxyPorts(ports.next(), ports.next(), ports.next(), ports.next(), ports.next());
     RigConfig.ProxyPorts hakitPorts =
-        new RigConfig.ProxyPorts(ports.next(), ports.next(), ports.next());
+        new RigConfig.ProxyPorts(ports.next(), ports.next(), ports.next(), ports.next(), ports.next());
 
     RunningOrigin origin =
         RunningOrigin.start(options.origin(), options.nginx(), originPorts, dir, options.loadCpu());

@@ -46,7 +46,7 @@ final class ProxyUnderTest {
         HttpProbe.awaitOk(
             name + " (" + listener.name().toLowerCase(Locale.ROOT) + " frontend)",
             ports.port(listener),
-            RigFiles.SMALL_PATH,
+            listener.probePath(),
             left,
             process::isAlive);
       } catch (RigFailure e) {
