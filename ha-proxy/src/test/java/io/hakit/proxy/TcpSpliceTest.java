@@ -185,14 +185,8 @@ class TcpSpliceTest {
     assertThat(logLines(1).get(0)).containsExactly(request.length, reply.length);
     // A 36-byte request never fills a buffer; a 4 MiB reply does, three reads in a row.
     assertThat(p.proxy.splicedDirections()).isEqualTo(1);
-    String stat = p.proxy.runtimeCommand("show stat");
-    String frontendRow = stat.lines().filter(l -> l.startsWith("f,FRONTEND,")).findFirst().orElseThrow();
-    String[] header = stat.lines().findFirst().orElseThrow().substring(2).split(",");
-    String[] row = frontendRow.split(",");
-    int bin = List.of(header).indexOf("bin");
-    int bout = List.of(header).indexOf("bout");
-    assertThat(Long.parseLong(row[bin])).isEqualTo(request.length);
-    assertThat(Long.parseLong(row[bout])).isEqualTo(reply.length);
+    assertThat(frontendStat(p, "bin")).isEqualTo(request.length);
+    assertThat(frontendStat(p, "bout")).isEqualTo(reply.length);
   }
 
   @Test
@@ -258,6 +252,35 @@ class TcpSpliceTest {
     assertThat(captured.toString(StandardCharsets.UTF_8)).contains("term=cD");
     assertThat(lines).anySatisfy(l -> assertThat(l).containsExactly(0, 0));
     assertThat(lines).anySatisfy(l -> assertThat(l).containsExactly(13L * 15, 13L * 15));
+  }
+
+  /** A column of the frontend's row in show stat. */
+  private static long frontendStat(ProxyFixture p, String column) {
+    String stat = p.proxy.runtimeCommand("show stat");
+    List<String> header = List.of(stat.lines().findFirst().orElseThrow().substring(2).split(","));
+    String[] row = stat.lines().filter(l -> l.startsWith("f,FRONTEND,")).findFirst().orElseThrow().split(",");
+    return Long.parseLong(row[header.indexOf(column)]);
+  }
+
+  @Test
+  void dontlognull_splicedEmptyConnectionNotLogged_otherLogged() throws Exception {
+    int origin = origin(s -> s.getInputStream().transferTo(s.getOutputStream()));
+    ProxyFixture p = proxy(origin, "  option splice-request\n  option splice-response\n  option dontlognull", "");
+    try (Socket empty = connect(p)) {
+      empty.shutdownOutput();
+      assertThat(empty.getInputStream().read()).isEqualTo(-1);
+    }
+    byte[] data = "ten bytes!".getBytes(StandardCharsets.US_ASCII);
+    try (Socket s = connect(p)) {
+      s.getOutputStream().write(data);
+      s.shutdownOutput();
+      assertThat(s.getInputStream().readAllBytes()).isEqualTo(data);
+    }
+    Await.until("both sessions ended", Duration.ofSeconds(5),
+        () -> frontendStat(p, "stot") == 2 && frontendStat(p, "scur") == 0);
+    assertThat(logLines(1)).singleElement().satisfies(l -> assertThat(l).containsExactly(10, 10));
+    // Both responses spliced from the connect; a request only when its FIN came after the connect.
+    assertThat(p.proxy.splicedDirections()).isBetween(2L, 4L);
   }
 
   @Test

@@ -49,10 +49,33 @@ final class RigConfig {
   /** The origins' ports (one nginx listening on all of them). */
   record OriginPorts(int staticServer, int app1, int app2) {}
 
+  /**
+   * With the splice scenario: HAProxy reserves two descriptors per pipe ({@code maxpipes},
+   * maxconn/4 by default) as soon as one proxy may splice, which 9950 connections leave no room
+   * for under a 20,000 open-file limit; 9000 connections and 400 pipes fit.
+   */
+  static final int SPLICE_MAXCONN = 9000;
+  static final int SPLICE_MAXPIPES = 400;
+
   private RigConfig() {}
 
+  /** The config without the splice frontend (the default scenarios' config, unchanged). */
   static String render(ProxyPorts proxy, OriginPorts origin) {
-    return TEMPLATE
+    return render(proxy, origin, false);
+  }
+
+  /**
+   * @param splice add the {@code option splice-auto} frontend, with the lower maxconn and the
+   *     pipe limit it needs (see {@link #SPLICE_MAXCONN})
+   */
+  static String render(ProxyPorts proxy, OriginPorts origin, boolean splice) {
+    String template = TEMPLATE;
+    if (splice) {
+      template = template.replace("maxconn     9950\n", "maxconn     " + SPLICE_MAXCONN + "\n    maxpipes    "
+          + SPLICE_MAXPIPES + "\n")
+          .replace("maxconn                 9950", "maxconn                 " + SPLICE_MAXCONN) + SPLICE_FRONTEND;
+    }
+    return template
         .replace("@MAIN@", Integer.toString(proxy.main()))
         .replace("@SEED@", Integer.toString(proxy.seed()))
         .replace("@TCP@", Integer.toString(proxy.tcp()))
@@ -62,6 +85,16 @@ final class RigConfig {
         .replace("@APP1@", Integer.toString(origin.app1()))
         .replace("@APP2@", Integer.toString(origin.app2()));
   }
+
+  private static final String SPLICE_FRONTEND =
+      """
+
+      frontend tcp_splice
+          mode tcp
+          bind 127.0.0.1:@TCPSPLICE@
+          option splice-auto
+          default_backend tcp_static
+      """;
 
   private static final String TEMPLATE =
       """
@@ -127,12 +160,6 @@ final class RigConfig {
       frontend tcp_static
           mode tcp
           bind 127.0.0.1:@TCPSTATIC@
-          default_backend tcp_static
-
-      frontend tcp_splice
-          mode tcp
-          bind 127.0.0.1:@TCPSPLICE@
-          option splice-auto
           default_backend tcp_static
 
       backend tcp_static

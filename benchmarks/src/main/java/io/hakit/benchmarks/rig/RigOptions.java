@@ -159,6 +159,12 @@ record RigOptions(
     if (hakit.isEmpty()) {
       throw new IllegalArgumentException("--hakit-cmd is empty");
     }
+    if (scenarios.contains(Scenario.TCP_SPLICE_1MIB) && scenarios.contains(Scenario.IDLE)
+        && idle > RigConfig.SPLICE_MAXCONN - 100) {
+      throw new IllegalArgumentException("tcp_splice_1mib lowers maxconn to " + RigConfig.SPLICE_MAXCONN
+          + " (HAProxy reserves descriptors for its pipes): run it apart from idle, or with --idle-connections "
+          + (RigConfig.SPLICE_MAXCONN - 100) + " or fewer");
+    }
     return new RigOptions(
         scenarios, warmup, Math.max(warmup, warmupMax), duration, rounds, threads, connections, idle, idleHold, hakit, haproxy, nginx,
         origin, wrk, proxyCpu, loadCpu, workDir, startup);

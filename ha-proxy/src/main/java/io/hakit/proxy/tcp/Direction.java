@@ -16,8 +16,14 @@ final class Direction {
   final boolean toServer;
   Channel source;
   Channel target;
-  /** Spliced from now on; the source's auto-read then belongs to Netty's splice loop. */
+  /** Was switched to splice: its byte count comes from the kernel from then on. */
   boolean spliced;
+  /**
+   * Netty's splice loop runs for it, and owns the source's auto-read. Cleared if that loop fails
+   * while both sockets stay open (Netty then reads into buffers again, and the session's own
+   * back-pressure takes over).
+   */
+  boolean splicing;
   /** Wants to splice but waits for the target to drain what was written before. */
   boolean startPending;
   /** Asked once and refused (no pipe left, not splicable): stays buffered. */

@@ -200,7 +200,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
    * back-pressure, or before the server connection is up.
    */
   private void setClientReading(boolean on) {
-    if (!clientEof && !closed && !request.spliced && client.isActive() && client.config().isAutoRead() != on) {
+    if (!clientEof && !closed && !request.splicing && client.isActive() && client.config().isAutoRead() != on) {
       client.config().setAutoRead(on);
     }
   }
@@ -230,7 +230,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
    * cue to count full reads. Buffered reads already touched the timer in {@link #forward}.
    */
   private void readBurstEnded(Direction d) {
-    if (d.spliced) {
+    if (d.splicing) {
       if (timer != null) {
         timer.touch();
       }
@@ -245,7 +245,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
    */
   private void targetWritabilityChanged(Direction d) {
     boolean writable = d.target.isWritable();
-    if (!d.spliced) {
+    if (!d.splicing) {
       if (d.toServer) {
         setClientReading(writable);
       } else {
@@ -282,11 +282,19 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     }
     d.pipeTaken = true;
     d.spliced = true;
+    d.splicing = true;
     fe.splices.increment();
     Splicing.spliceForever(d.source, d.target).addListener(f -> {
-      if (!f.isSuccess() && !closed) {
-        // The source or the target failed or closed: their own events end the session.
-        logger.debug("Splice of {} ended: {}", d.source, f.cause().toString());
+      if (f.isSuccess() || closed) {
+        return;
+      }
+      logger.debug("Splice of {} ended: {}", d.source, f.cause().toString());
+      // A closing source or target ends the session through its own events; a splice error on two
+      // open sockets leaves Netty reading into buffers again, under this session's back-pressure.
+      if (d.source.isActive() && d.target.isActive()) {
+        d.splicing = false;
+        d.refused = true;
+        targetWritabilityChanged(d);
       }
     });
     return true;
