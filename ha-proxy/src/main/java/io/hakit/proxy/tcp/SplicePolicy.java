@@ -2,6 +2,8 @@ package io.hakit.proxy.tcp;
 
 import io.hakit.core.model.Backend;
 import io.hakit.core.model.Frontend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which directions of a TCP frontend's connections may splice, HAProxy's way: an option set on
@@ -14,23 +16,24 @@ import io.hakit.core.model.Frontend;
  * @param auto a direction not forced starts buffered and switches after three full reads in a row
  */
 record SplicePolicy(boolean request, boolean response, boolean auto) {
+  private static final Logger logger = LoggerFactory.getLogger(SplicePolicy.class);
   static final SplicePolicy NONE = new SplicePolicy(false, false, false);
 
   static SplicePolicy of(Frontend fe, Backend be, SpliceSettings settings) {
-    if (!settings.enabled()) {
-      return NONE;
-    }
-    return new SplicePolicy(fe.option("splice-request") || be.option("splice-request"),
+    SplicePolicy asked = new SplicePolicy(fe.option("splice-request") || be.option("splice-request"),
         fe.option("splice-response") || be.option("splice-response"),
         fe.option("splice-auto") || be.option("splice-auto"));
+    if (asked.any() && !settings.enabled()) {
+      // HAProxy too relays without splicing where it cannot splice; nothing for the user to fix.
+      logger.debug("frontend '{}': option splice-* not applied ({}): buffered relay", fe.name(),
+          settings.offReason());
+      return NONE;
+    }
+    return asked;
   }
 
   /** Whether connections need level-triggered channels (Netty splices only those). */
   boolean any() {
     return request || response || auto;
-  }
-
-  boolean forced(boolean toServer) {
-    return toServer ? request : response;
   }
 }

@@ -14,17 +14,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SpliceSettings {
   /** No splicing at all (NIO, or a proxy built without a global section's say). */
-  public static final SpliceSettings OFF = new SpliceSettings(false, 0, 0);
+  public static final SpliceSettings OFF = new SpliceSettings(false, 0, 0, "not configured");
 
   static final int DEFAULT_BUFSIZE = 16384;
   static final int DEFAULT_MAXREWRITE = 1024;
 
   private final boolean enabled;
+  private final String offReason;
   private final int fullRead;
   private final AtomicInteger pipesLeft;
 
-  private SpliceSettings(boolean enabled, int maxPipes, int fullRead) {
+  private SpliceSettings(boolean enabled, int maxPipes, int fullRead, String offReason) {
     this.enabled = enabled;
+    this.offReason = offReason;
     this.fullRead = fullRead;
     this.pipesLeft = new AtomicInteger(maxPipes);
   }
@@ -46,7 +48,8 @@ public final class SpliceSettings {
     int bufsize = parseCount(global.tune().getOrDefault("tune.bufsize", ""), DEFAULT_BUFSIZE);
     int maxrewrite = Math.min(parseCount(global.tune().getOrDefault("tune.maxrewrite", ""), DEFAULT_MAXREWRITE),
         bufsize / 2);
-    return new SpliceSettings(epoll && !nosplice, maxPipes, Math.max(1, bufsize - maxrewrite));
+    String off = !epoll ? "the transport is not native epoll" : nosplice ? "global nosplice" : "";
+    return new SpliceSettings(epoll && !nosplice, maxPipes, Math.max(1, bufsize - maxrewrite), off);
   }
 
   private static int parseCount(String text, int fallback) {
@@ -60,6 +63,11 @@ public final class SpliceSettings {
   /** False with {@code nosplice} or off epoll: then no frontend splices and no channel is made level-triggered. */
   public boolean enabled() {
     return enabled;
+  }
+
+  /** Why splicing is off ("" when on), for a debug line. */
+  String offReason() {
+    return offReason;
   }
 
   /** Bytes one read burst must reach to count as a full buffer for {@code splice-auto}. */
