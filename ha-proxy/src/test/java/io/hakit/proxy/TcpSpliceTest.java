@@ -183,6 +183,7 @@ class TcpSpliceTest {
     }
     assertThat(received.get()).isEqualTo(request);
     assertThat(logLines(1).get(0)).containsExactly(request.length, reply.length);
+    assertThat(captured.toString(StandardCharsets.UTF_8)).contains("term=--");
     // A 36-byte request never fills a buffer; a 4 MiB reply does, three reads in a row.
     assertThat(p.proxy.splicedDirections()).isEqualTo(1);
     assertThat(frontendStat(p, "bin")).isEqualTo(request.length);
@@ -219,6 +220,7 @@ class TcpSpliceTest {
     }
     assertThat(p.proxy.splicedDirections()).isEqualTo(1);
     assertThat(logLines(1).get(0)).containsExactly(0, reply.length);
+    assertThat(captured.toString(StandardCharsets.UTF_8)).contains("term=--");
   }
 
   @Test
