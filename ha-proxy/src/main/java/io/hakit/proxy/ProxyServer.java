@@ -30,7 +30,6 @@ import io.hakit.proxy.syslog.LogOutputs;
 import io.hakit.proxy.syslog.TargetSpec;
 import io.hakit.proxy.tcp.SpliceSettings;
 import io.hakit.proxy.tcp.TcpFrontend;
-import io.hakit.proxy.transport.Splicing;
 import io.hakit.proxy.transport.DeadListenerGuard;
 import io.hakit.proxy.transport.LeanRecvByteBufAllocator;
 import io.hakit.proxy.transport.Transport;
@@ -286,11 +285,9 @@ public final class ProxyServer implements Lifecycle {
       AccessLog log = new AccessLog(f, globalConnections::get, limiter::frontendConnections,
           logOutputs.targetsFor(f.log().targets()));
       Supplier<ChannelHandler> sessions = frontendHandlerFactory(f, connector, log, true);
-      TcpFrontend tcp = tcpFrontends.get(f.name());
-      boolean splicing = tcp != null && tcp.splices();
       for (Bind bind : f.binds()) {
         for (InetSocketAddress address : addresses(bind)) {
-          for (ChannelFuture cf : bind(address, bind, sessions, limiter, splicing)) {
+          for (ChannelFuture cf : bind(address, bind, sessions, limiter)) {
             binds.add(new PendingBind(cf, f.name(), address));
           }
         }
@@ -374,7 +371,7 @@ public final class ProxyServer implements Lifecycle {
   }
 
   private List<ChannelFuture> bind(InetSocketAddress address, Bind bind, Supplier<ChannelHandler> sessions,
-      ConnectionLimiter limiter, boolean splicing) {
+      ConnectionLimiter limiter) {
     List<ChannelFuture> out = new ArrayList<>();
     ChannelInitializer<SocketChannel> init = new ChannelInitializer<>() {
       @Override
@@ -409,9 +406,6 @@ public final class ProxyServer implements Lifecycle {
         // IP_FREEBIND: a bind on a VRRP virtual address succeeds on the backup too, before the
         // address arrives, as net.ipv4.ip_nonlocal_bind=1 does for HAProxy on a keepalived pair.
         sb.option(EpollChannelOption.IP_FREEBIND, true);
-        if (splicing) {
-          Splicing.prepareChildren(sb);
-        }
       }
       ChannelFuture f = sb.bind(address);
       Channel ch = f.channel();

@@ -22,7 +22,7 @@ import java.util.Map;
 public final class Connector {
   private final Class<? extends SocketChannel> channelClass;
   private final FastThreadLocal<Map<BackendState, Bootstrap>> perLoop = newMaps();
-  /** Bootstraps for connections that may splice (TCP mode on epoll): level-triggered, half-closable. */
+  /** Bootstraps for connections that may splice (TCP mode on epoll): half-closable. */
   private final FastThreadLocal<Map<BackendState, Bootstrap>> perLoopSplicing = newMaps();
 
   private static FastThreadLocal<Map<BackendState, Bootstrap>> newMaps() {
@@ -45,8 +45,8 @@ public final class Connector {
 
   /**
    * Connects as {@link #connect(EventLoop, BackendState, ServerState, ChannelHandler)}; with
-   * {@code splicing} (only for epoll channels) the channel is made level-triggered and the
-   * server's FIN arrives as a ChannelInputShutdownEvent instead of closing it.
+   * {@code splicing} (TCP mode on epoll) the server's FIN arrives as a ChannelInputShutdownEvent
+   * instead of closing the channel, so that a spliced relay can still read what was queued.
    */
   public ChannelFuture connect(EventLoop loop, BackendState backend, ServerState server, ChannelHandler handler,
       boolean splicing) {

@@ -32,7 +32,7 @@ record SplicePolicy(boolean request, boolean response, boolean auto) {
     return asked;
   }
 
-  /** Whether connections need level-triggered channels (Netty splices only those). */
+  /** Whether any direction may splice (server connections are then opened half-closable). */
   boolean any() {
     return request || response || auto;
   }

@@ -60,7 +60,7 @@ public final class SpliceSettings {
     }
   }
 
-  /** False with {@code nosplice} or off epoll: then no frontend splices and no channel is made level-triggered. */
+  /** False with {@code nosplice} or off epoll: then no frontend splices (options splice-* are ignored). */
   public boolean enabled() {
     return enabled;
   }

@@ -58,8 +58,8 @@ public final class TcpFrontend {
   }
 
   /**
-   * Whether this frontend's connections may splice: their channels must then be created
-   * level-triggered (accepted ones through the listener's child options).
+   * Whether this frontend's connections may splice: their server connections then report the
+   * server's FIN as an event instead of closing (see {@link Connector}).
    */
   public boolean splices() {
     return splice.any();

@@ -7,6 +7,7 @@ import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.http.StopRequest;
 import io.hakit.proxy.log.SessionRecord;
 import io.hakit.proxy.internal.DeadlineTimer;
+import io.hakit.proxy.transport.EpollRegistrationGuard;
 import io.hakit.proxy.transport.Splicing;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -126,6 +127,11 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
             request.target = server;
             response.source = server;
             response.target = client;
+            if (fe.splice.any()) {
+              // Netty's splice loop re-arms a source's reads after its FIN: see EpollRegistrationGuard.
+              EpollRegistrationGuard.keepRegistered(server);
+              EpollRegistrationGuard.keepRegistered(client);
+            }
             connectedAt = System.currentTimeMillis();
             record.serverConnected(server);
             arm();
@@ -305,6 +311,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     if (evt instanceof ChannelInputShutdownEvent) {
       clientEof = true;
       request.eof = true;
+      // The client is only written to from now on; see EpollRegistrationGuard (Netty 4.2.18).
+      EpollRegistrationGuard.keepRegistered(client);
       if (server == null) {
         clientEofEarly = true;
       } else if (request.spliced) {

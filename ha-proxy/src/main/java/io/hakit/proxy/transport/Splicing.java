@@ -1,12 +1,10 @@
 package io.hakit.proxy.transport;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollMode;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.unix.FileDescriptor;
@@ -21,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * equivalent of HAProxy's {@code option splice-*} in TCP mode, through Netty's
  * {@code AbstractEpollStreamChannel.spliceTo}.
  *
- * <p>Netty requires both channels level-triggered (set before they register, so only on the
- * bootstraps of proxies that may splice) and on the same event loop; anything else (NIO, a kernel
- * without the TCP_INFO byte counter) is refused by {@link #canSplice} and the caller keeps its
- * buffered relay.
+ * <p>Netty requires both channels level-triggered and on the same event loop. Netty 4.2 runs every
+ * epoll channel level-triggered (its epoll mode switch is a no-op there), so only the event loop
+ * and the transport matter; anything else (NIO, a kernel without the TCP_INFO byte counter) is
+ * refused by {@link #canSplice} and the caller keeps its buffered relay.
  *
  * <p>Netty's splice loop, once the peer's FIN was seen, shuts the input down after one splice
  * round even when the socket still holds data (more than one round's worth, or a full pipe):
@@ -44,17 +42,13 @@ public final class Splicing {
 
   private Splicing() {}
 
-  /** Server connections of a proxy that may splice: level-triggered, and a server's FIN is an event (not a close). */
-  @SuppressWarnings("deprecation") // EPOLL_MODE/EpollMode: deprecated in 4.2, still the only way to splice
+  /**
+   * Server connections of a proxy that may splice: a server's FIN is an event, not a close (a
+   * spliced source closed by Netty at its FIN would lose the bytes still queued, see above).
+   * Level-triggered mode needs no option: Netty 4.2 has no other (see the class note).
+   */
   public static void prepare(Bootstrap connect) {
-    connect.option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED)
-        .option(ChannelOption.ALLOW_HALF_CLOSURE, true);
-  }
-
-  /** Accepted connections of a frontend that may splice: level-triggered (half-closure is already on). */
-  @SuppressWarnings("deprecation") // EPOLL_MODE/EpollMode: deprecated in 4.2, still the only way to splice
-  public static void prepareChildren(ServerBootstrap accept) {
-    accept.childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
+    connect.option(ChannelOption.ALLOW_HALF_CLOSURE, true);
   }
 
   /**
@@ -127,8 +121,12 @@ public final class Splicing {
 
   /** A chunk read, {@link #END} at the end of input, null when nothing is queued (or not a socket). */
   private static @Nullable ByteBuf readOrEnd(Channel source) throws IOException {
-    if (!(source instanceof EpollSocketChannel s) || !s.isOpen()) {
+    if (!(source instanceof EpollSocketChannel s)) {
       return null;
+    }
+    if (!s.isOpen()) {
+      // Closed before its last bytes were read: they are lost, which the caller must not hide.
+      throw new java.nio.channels.ClosedChannelException();
     }
     FileDescriptor fd = s.fd();
     ByteBuf buf = s.alloc().directBuffer(LEFTOVER_CHUNK);
