@@ -7,7 +7,9 @@ import io.hakit.core.testing.FreePorts;
 import io.hakit.core.testing.Interop;
 import io.hakit.proxy.transport.TransportKind;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,29 +21,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The same configuration under {@code haproxy -db} (logging to stdout, {@code format raw}) and under
- * HAKit (the {@code io.hakit.access} logger), the same requests through both to the same origin, one
- * at a time: the log lines must agree field by field, but for what must differ (client ports,
+ * The same configuration under {@code haproxy -db} (logging to stdout) and under HAKit (logging to
+ * a UDP socket of the test, same line format), the same requests through both to the same origin,
+ * one at a time: the log lines must agree field by field, but for what must differ (client ports,
  * dates, timers); the header values built by {@code http-request set-header} formats must be equal.
+ * Also the byte counts of chunked messages, and which lines options log-separate-errors,
+ * dontlog-normal and logasap write, at which level.
  */
 @ExtendWith(LeakGuard.class)
 class AccessLogDifferentialIT {
-  private static final String ACCESS = "io.hakit.access - ";
   private static TestOrigin origin;
   private static HaproxyProcess haproxy;
   private static ProxyFixture hakit;
   private static int[] haproxyPorts;
   private static int[] hakitPorts;
-  private static PrintStream originalErr;
-  private static final ByteArrayOutputStream hakitLog = new ByteArrayOutputStream();
+  /** HAKit's log target: its lines arrive here (HAProxy's on its stdout). */
+  private static DatagramChannel hakitSyslog;
+  private static final List<String> hakitLog = new ArrayList<>();
 
-  static String config(int[] ports, int originPort) {
+  static String config(int[] ports, int originPort, int deadPort, String logTarget) {
     return String.join("\n",
         "global",
         "    maxconn 100",
         "defaults",
         "    mode http",
-        "    log stdout format raw local0",
+        "    log " + logTarget + " format raw local0",
         "    timeout connect 5s",
         "    timeout client 5s",
         "    timeout server 5s",
@@ -79,8 +83,37 @@ class AccessLogDifferentialIT {
         "    mode tcp",
         "    option tcplog",
         "    default_backend be_tcp",
+        "frontend fe_bytes",
+        "    bind 127.0.0.1:" + ports[3],
+        "    log-format \"%B %U %ST %{+Q}r %ts\"",
+        "    default_backend be_app",
+        "frontend fe_levels",
+        "    bind 127.0.0.1:" + ports[4],
+        "    no log",
+        "    log " + logTarget + " format priority local0",
+        "    option log-separate-errors",
+        "    option dontlog-normal",
+        "    log-format \"%ST %ts %{+Q}r %rc\"",
+        "    http-request deny if { path_beg /deny }",
+        "    http-request return status 200 content-type text/plain string ok if { path_beg /ret }",
+        "    use_backend be_dead if { path_beg /dead }",
+        "    default_backend be_app",
+        "frontend fe_asap",
+        "    bind 127.0.0.1:" + ports[5],
+        "    option logasap",
+        "    log-format \"%ST %B %U %ts %{+Q}r %Ta|%Tt|%Tr\"",
+        "    default_backend be_app",
+        "frontend fe_tcp_asap",
+        "    bind 127.0.0.1:" + ports[6],
+        "    mode tcp",
+        "    option tcplog",
+        "    option logasap",
+        "    default_backend be_tcp",
         "backend be_app",
         "    server s1 127.0.0.1:" + originPort,
+        "backend be_dead",
+        "    retries 0",
+        "    server s1 127.0.0.1:" + deadPort,
         "backend be_tcp",
         "    mode tcp",
         "    server s1 127.0.0.1:" + originPort,
@@ -91,24 +124,53 @@ class AccessLogDifferentialIT {
   static void start() throws Exception {
     Interop.require(Interop.binary("haproxy"));
     origin = TestOrigin.start("origin");
-    origin.respondWith(r -> {
+    origin.respondWith(AccessLogDifferentialIT::originResponse);
+    haproxyPorts = ports(7);
+    hakitPorts = ports(7);
+    int deadPort = FreePorts.next();
+    haproxy = new HaproxyProcess(config(haproxyPorts, origin.port(), deadPort, "stdout"), haproxyPorts[0]);
+    hakitSyslog = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+    hakitSyslog.configureBlocking(false);
+    String target = "127.0.0.1:" + ((InetSocketAddress) hakitSyslog.getLocalAddress()).getPort();
+    hakit = new ProxyFixture(new HaproxyConfigReader().read("haproxy.cfg",
+        config(hakitPorts, origin.port(), deadPort, target)).model(), hakitPorts[0], TransportKind.AUTO);
+  }
+
+  private static int[] ports(int n) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = FreePorts.next();
+    }
+    return p;
+  }
+
+  /**
+   * Chunked responses (with a trailer), an interim 103 before the response, one without any
+   * connection header, a 500, else a plain 200.
+   */
+  private static byte[] originResponse(TestOrigin.Received r) {
+    String text;
+    if (r.path().startsWith("/chunked")) {
+      text = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-Pad: abc\r\n\r\n"
+          + "5\r\nhello\r\n6\r\n world\r\n0\r\nX-Trailer: t1\r\n\r\n";
+    } else if (r.path().startsWith("/early")) {
+      text = "HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi";
+    } else if (r.path().startsWith("/plain")) {
+      text = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi";
+    } else {
       String body = "hello " + r.path();
-      return ("HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\nX-Resp: Resp\"Val{1}\r\n"
-          + "Set-Cookie: SID=abc; path=/\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1);
-    });
-    haproxyPorts = new int[] {FreePorts.next(), FreePorts.next(), FreePorts.next()};
-    hakitPorts = new int[] {FreePorts.next(), FreePorts.next(), FreePorts.next()};
-    haproxy = new HaproxyProcess(config(haproxyPorts, origin.port()), haproxyPorts[0]);
-    originalErr = System.err;
-    System.setErr(new PrintStream(new TeeStream(originalErr, hakitLog), true, StandardCharsets.UTF_8));
-    hakit = new ProxyFixture(new HaproxyConfigReader().read("haproxy.cfg", config(hakitPorts, origin.port())).model(),
-        hakitPorts[0], TransportKind.AUTO);
+      int status = r.path().startsWith("/s500") ? 500 : 200;
+      text = "HTTP/1.1 " + status + (status == 500 ? " Internal Server Error" : " OK") + "\r\nContent-Length: "
+          + body.length() + "\r\nX-Resp: Resp\"Val{1}\r\nSet-Cookie: SID=abc; path=/\r\nConnection: close\r\n\r\n"
+          + body;
+    }
+    return text.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (originalErr != null) {
-      System.setErr(originalErr);
+    if (hakitSyslog != null) {
+      hakitSyslog.close();
     }
     if (hakit != null) {
       hakit.close();
@@ -118,33 +180,6 @@ class AccessLogDifferentialIT {
     }
     if (origin != null) {
       origin.close();
-    }
-  }
-
-  /** Copies what slf4j-simple writes to System.err into a buffer the test reads. */
-  private static final class TeeStream extends java.io.OutputStream {
-    private final PrintStream first;
-    private final ByteArrayOutputStream second;
-
-    TeeStream(PrintStream first, ByteArrayOutputStream second) {
-      this.first = first;
-      this.second = second;
-    }
-
-    @Override
-    public void write(int b) {
-      first.write(b);
-      synchronized (second) {
-        second.write(b);
-      }
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      first.write(b, off, len);
-      synchronized (second) {
-        second.write(b, off, len);
-      }
     }
   }
 
@@ -158,19 +193,25 @@ class AccessLogDifferentialIT {
     return out;
   }
 
+  /** HAKit's lines so far: what its syslog socket holds is read first (at most 100 datagrams a call). */
   private static List<String> hakitLines() {
-    String all;
     synchronized (hakitLog) {
-      all = hakitLog.toString(StandardCharsets.UTF_8);
-    }
-    List<String> out = new ArrayList<>();
-    for (String l : all.split("\n")) {
-      int i = l.indexOf(ACCESS);
-      if (i >= 0) {
-        out.add(l.substring(i + ACCESS.length()));
+      ByteBuffer buf = ByteBuffer.allocate(4096);
+      for (int i = 0; i < 100; i++) {
+        buf.clear();
+        try {
+          if (hakitSyslog.receive(buf) == null) {
+            break;
+          }
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        buf.flip();
+        String line = StandardCharsets.UTF_8.decode(buf).toString();
+        hakitLog.add(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
       }
+      return new ArrayList<>(hakitLog);
     }
-    return out;
   }
 
   /**
@@ -216,6 +257,10 @@ class AccessLogDifferentialIT {
         String text = got.toString(StandardCharsets.ISO_8859_1);
         int headEnd = text.indexOf("\r\n\r\n");
         int cl = text.toLowerCase(java.util.Locale.ROOT).indexOf("\r\ncontent-length: ");
+        boolean chunked = text.toLowerCase(java.util.Locale.ROOT).contains("\r\ntransfer-encoding: chunked");
+        if (headEnd > 0 && chunked && text.endsWith("\r\n\r\n") && text.length() > headEnd + 4) {
+          break;
+        }
         if (headEnd > 0 && cl > 0 && cl < headEnd) {
           int value = Integer.parseInt(text.substring(cl + 18, text.indexOf("\r\n", cl + 2)).trim());
           if (text.length() >= headEnd + 4 + value) {
@@ -349,6 +394,65 @@ class AccessLogDifferentialIT {
     String[] lines = exchange(2, "GET /tcp HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n");
     // TCP mode counts raw bytes, the same through both: compared as they are.
     assertSameFields(lines, 0);
+    origin.clear();
+  }
+
+  @Test
+  void bytes_chunkedResponseAndRequest_keepAliveRequest_sameAsHaproxy() throws Exception {
+    // haproxy 2.6 counts neither the chunk framing nor the connection header's close/keep-alive; an
+    // interim response counts as a head of its own.
+    for (String request : List.of("GET /chunked HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "POST /up HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            + "3\r\nabc\r\n4\r\ndefg\r\n0\r\nX-T: 1\r\n\r\n",
+        "GET /plain HTTP/1.1\r\nHost: x\r\nUser-Agent: t\r\nConnection: keep-alive, X-Foo\r\n\r\n",
+        "GET /early HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) {
+      String[] lines = exchange(3, request);
+      assertThat(lines[1]).as("hakit line for %s", request).isEqualTo(lines[0]);
+    }
+    origin.clear();
+  }
+
+  @Test
+  void levels_logSeparateErrorsAndDontlogNormal_sameLinesAndLevelsAsHaproxy() throws Exception {
+    int before = haproxyLines().size();
+    int beforeHakit = hakitLines().size();
+    List<String> requests = List.of("/ok", "/deny", "/ret", "/dead", "/s500", "/ok2");
+    for (int port : new int[] {haproxyPorts[4], hakitPorts[4]}) {
+      for (String path : requests) {
+        oneResponse(port, "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      }
+    }
+    // Only the errors: the deny (PR), the dead server (SC, 503) and the 500, at "err" (<131>).
+    Await.until("three lines from haproxy", Duration.ofSeconds(5), () -> haproxyLines().size() >= before + 3);
+    Await.until("three lines from hakit", Duration.ofSeconds(5), () -> hakitLines().size() >= beforeHakit + 3);
+    List<String> expected = haproxyLines().subList(before, before + 3);
+    assertThat(expected).allMatch(l -> l.startsWith("<131>"));
+    assertThat(hakitLines().subList(beforeHakit, hakitLines().size())).isEqualTo(expected);
+    assertThat(haproxyLines()).hasSize(before + 3);
+    origin.clear();
+  }
+
+  @Test
+  void logasap_lineAtResponseHeadWithPlusFields_sameAsHaproxy() throws Exception {
+    // A small response comes in one read: %B holds all of it, chunked or not, %U is still 0.
+    for (String path : List.of("/asap", "/chunked-asap")) {
+      String[] lines = exchange(5, "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      String timers = " \\+\\d+\\|\\+\\d+\\|\\d+$";
+      assertThat(lines[0]).containsPattern(timers);
+      assertThat(lines[1]).containsPattern(timers);
+      assertThat(lines[1].replaceFirst(timers, "")).isEqualTo(lines[0].replaceFirst(timers, ""));
+    }
+    origin.clear();
+  }
+
+  @Test
+  void logasap_tcp_lineOnceConnectedWithPlusFields_sameAsHaproxy() throws Exception {
+    String[] lines = exchange(6, "GET /tcp-asap HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    // Written when the server connection is up: nothing sent yet (+0), Tt marked, state "--".
+    String[] masked = {masked(lines[0]).replaceFirst(" -?\\d+/-?\\d+/\\+\\d+ ", " Tw/Tc/+Tt "),
+        masked(lines[1]).replaceFirst(" -?\\d+/-?\\d+/\\+\\d+ ", " Tw/Tc/+Tt ")};
+    assertThat(masked[0]).contains(" Tw/Tc/+Tt +0 -- ");
+    assertThat(masked[1]).isEqualTo(masked[0]);
     origin.clear();
   }
 }

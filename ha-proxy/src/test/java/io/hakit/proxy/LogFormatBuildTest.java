@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A format the runtime cannot evaluate fails {@link ProxyServer.Builder#build()}, naming the
- * config's file:line, the fetch, converter or variable, and the closest known name.
+ * file:line of the statement that holds it (not the frontend's) in HAProxy's words, the fetch,
+ * converter or variable, and the closest known name.
  */
 class LogFormatBuildTest {
   private static ProxyModel model(String frontendLines) {
@@ -20,19 +21,41 @@ class LogFormatBuildTest {
   }
 
   @Test
-  void build_logFormatWithUnknownConverter_namesFrontendLineAndSuggestion() {
+  void build_logFormatWithUnknownConverter_namesLogFormatLineAndSuggestion() {
     ProxyModel m = model("  log-format \"%ci %[src,lowr]\"");
+    // haproxy -c: Parsing [haproxy.cfg:8]: failed to parse log-format : failed to parse sample expression
+    // <src,lowr]> : unknown converter 'lowr'.
     assertThatThrownBy(() -> ProxyServer.builder(m).build()).isInstanceOf(HaException.class)
-        .hasMessageContaining("frontend 'main' at haproxy.cfg:6: failed to parse log-format : failed to parse sample"
+        .hasMessageStartingWith("Parsing [haproxy.cfg:8]: failed to parse log-format : failed to parse sample"
             + " expression <src,lowr]> : unknown converter 'lowr'; did you mean 'lower'?");
+  }
+
+  @Test
+  void build_uniqueIdFormatWithUnsupportedFetch_namesItsLine() {
+    ProxyModel m = model("  option httplog\n  unique-id-format \"%ci_%[req.cook(sid)]\"");
+    assertThatThrownBy(() -> ProxyServer.builder(m).build()).isInstanceOf(HaException.class)
+        .hasMessageStartingWith("Parsing [haproxy.cfg:9]: failed to parse unique-id : failed to parse sample"
+            + " expression <req.cook(sid)]> : unknown fetch method 'req.cook'");
+  }
+
+  @Test
+  void build_redirectAndReturnWithUnsupportedFetch_nameTheirRuleLine() {
+    ProxyModel redirect = model("  http-request deny if FALSE\n  http-request redirect location \"/%[req.cook(sid)]\"");
+    assertThatThrownBy(() -> ProxyServer.builder(redirect).build()).isInstanceOf(HaException.class)
+        .hasMessageStartingWith("parsing [haproxy.cfg:9] : error detected in frontend 'main' while parsing"
+            + " 'http-request redirect' rule : failed to parse sample expression <req.cook(sid)]>");
+    ProxyModel ret = model("  http-request return status 200 content-type text/plain lf-string \"%[req.cook(a)]\"");
+    assertThatThrownBy(() -> ProxyServer.builder(ret).build()).isInstanceOf(HaException.class)
+        .hasMessageStartingWith("parsing [haproxy.cfg:8] : error detected in frontend 'main' while parsing"
+            + " 'http-request return' rule : failed to parse sample expression <req.cook(a)]>");
   }
 
   @Test
   void build_logFormatReadingRequestHeaders_refusedAsHaproxyDoes() {
     ProxyModel m = model("  log-format \"%[req.hdr(host)]\"");
     assertThatThrownBy(() -> ProxyServer.builder(m).build()).isInstanceOf(HaException.class)
-        .hasMessageContaining("sample fetch <req.hdr(host)]> may not be reliably used here because it needs 'HTTP request"
-            + " headers' which is not available here.");
+        .hasMessage("Parsing [haproxy.cfg:8]: failed to parse log-format : sample fetch <req.hdr(host)]> may not be"
+            + " reliably used here because it needs 'HTTP request headers' which is not available here.");
   }
 
   @Test

@@ -63,6 +63,16 @@ final class ScriptedOrigin implements AutoCloseable {
     hits.clear();
   }
 
+  /** TCP connections accepted so far. */
+  int connectionsAccepted() {
+    return connections.get();
+  }
+
+  /** TCP connections open now (the peer has not closed them yet). */
+  int connectionsOpen() {
+    return open.size();
+  }
+
   private void acceptLoop() {
     while (!closed) {
       try {

@@ -248,7 +248,7 @@ class StatsSocketTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("content-type")).hasValue("text/html");
     assertThat(page.headers().firstValue("refresh")).hasValue("5");
-    assertThat(page.body()).contains("<table>", ">app1<", ">BACKEND<", ">no check<");
+    assertThat(page.body()).contains("<table>", ">app1<", ">BACKEND<", ">no check<", "<th>Session rate Max</th>");
     HttpResponse<String> csv = get("/stats;csv", "ops:secret");
     assertThat(csv.statusCode()).isEqualTo(200);
     String socket = CliClient.exchange(user, "show stat\n");

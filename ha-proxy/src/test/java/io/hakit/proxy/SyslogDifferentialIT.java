@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
 class SyslogDifferentialIT {
 
   private static String config(int syslogPort, int frontPort, int deadPort) {
+    return config(syslogPort, frontPort, deadPort, "    server s1 127.0.0.1:" + deadPort + " check inter 200 fall 1 rise 1");
+  }
+
+  private static String config(int syslogPort, int frontPort, int deadPort, String backendLines) {
     return String.join("\n",
         "global",
         "    log 127.0.0.1:" + syslogPort + " local2",
@@ -41,19 +45,38 @@ class SyslogDifferentialIT {
         "    bind 127.0.0.1:" + frontPort,
         "    default_backend b",
         "backend b",
-        "    server s1 127.0.0.1:" + deadPort + " check inter 200 fall 1 rise 1",
+        backendLines,
         "");
   }
 
   @Test
   void serverGoesDown_sameSyslogLinesAsHaproxy() throws Exception {
+    List<String> fromHaproxy = sameLines(null);
+    assertThat(fromHaproxy).hasSize(2);
+  }
+
+  /**
+   * option log-health-checks, and haproxy's health counter: a server starts UP at health rise, so
+   * its first failed check already takes it DOWN (fall 3 notwithstanding), with a check line first.
+   */
+  @Test
+  void logHealthChecks_deadFromStart_sameSyslogLinesAsHaproxy() throws Exception {
+    List<String> fromHaproxy = sameLines("    option log-health-checks\n    server s1 127.0.0.1:%d check inter 100"
+        + " rise 2 fall 3");
+    assertThat(fromHaproxy).hasSize(3);
+    assertThat(fromHaproxy.get(0)).contains("Health check for server b/s1 failed, reason: Layer4 connection problem")
+        .contains("status: 0/2 DOWN.");
+  }
+
+  /** The lines each proxy sends until "no server available", masked; asserts they agree and returns haproxy's. */
+  private static List<String> sameLines(String backendLines) throws Exception {
     Interop.require(Interop.binary("haproxy"));
     int deadPort = FreePorts.next();
     List<String> fromHaproxy;
     List<String> fromHakit;
     try (DatagramChannel syslog = receiver()) {
       int port = FreePorts.next();
-      HaproxyProcess haproxy = new HaproxyProcess(config(localPort(syslog), port, deadPort), port);
+      HaproxyProcess haproxy = new HaproxyProcess(cfg(localPort(syslog), port, deadPort, backendLines), port);
       try {
         fromHaproxy = collect(syslog, "has no server available!");
       } finally {
@@ -62,7 +85,8 @@ class SyslogDifferentialIT {
     }
     try (DatagramChannel syslog = receiver()) {
       int port = FreePorts.next();
-      var model = new HaproxyConfigReader().read("haproxy.cfg", config(localPort(syslog), port, deadPort)).model();
+      var model = new HaproxyConfigReader().read("haproxy.cfg", cfg(localPort(syslog), port, deadPort, backendLines))
+          .model();
       ProxyFixture hakit = new ProxyFixture(model, port, TransportKind.AUTO);
       try {
         fromHakit = collect(syslog, "has no server available!");
@@ -70,9 +94,14 @@ class SyslogDifferentialIT {
         hakit.close();
       }
     }
-    assertThat(fromHaproxy).hasSize(2);
     assertThat(fromHakit.stream().map(SyslogDifferentialIT::mask).toList())
         .isEqualTo(fromHaproxy.stream().map(SyslogDifferentialIT::mask).toList());
+    return fromHaproxy;
+  }
+
+  private static String cfg(int syslogPort, int frontPort, int deadPort, String backendLines) {
+    return backendLines == null ? config(syslogPort, frontPort, deadPort)
+        : config(syslogPort, frontPort, deadPort, String.format(backendLines, deadPort));
   }
 
   private static DatagramChannel receiver() throws IOException {

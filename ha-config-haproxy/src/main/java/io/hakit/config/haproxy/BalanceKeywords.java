@@ -30,6 +30,12 @@ final class BalanceKeywords {
       ctx.error(error);
       return;
     }
+    if (algo.startsWith("rdp-cookie")) {
+      // It needs the client's first bytes before the pick (tcp-request inspect-delay), which
+      // HAKit's TCP relay does not buffer; balancing otherwise would break the stickiness asked for.
+      ctx.warning("'balance " + algo + "' is supported by HAProxy, not by HAKit: the proxy refuses to start with"
+          + " this backend.");
+    }
     ctx.draft.balanceAlgorithm = algo;
     ctx.draft.balanceArgs = List.copyOf(args);
     ctx.draft.balanceOrigin = ctx.origin;
@@ -70,6 +76,11 @@ final class BalanceKeywords {
       case "hash" -> {
         if (args.size() != 1) {
           return "'balance hash' requires a sample expression.";
+        }
+        if (!FetchNames.known(args.get(0))) {
+          // HAProxy's own wording, its empty "in :" included.
+          return "failed to parse 'balance hash' expression '" + args.get(0) + "' in : unknown fetch method '"
+              + FetchNames.baseName(args.get(0)) + "'.";
         }
         return null;
       }

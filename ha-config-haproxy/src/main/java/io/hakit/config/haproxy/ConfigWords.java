@@ -3,6 +3,7 @@ package io.hakit.config.haproxy;
 import io.hakit.core.model.Acl;
 import io.hakit.core.model.AclTerm;
 import io.hakit.core.model.Condition;
+import io.hakit.core.model.IdleConnectionPool;
 import io.hakit.core.model.Server;
 import io.hakit.core.model.ServerCheck;
 import java.time.Duration;
@@ -116,6 +117,16 @@ final class ConfigWords {
     }
     if (s.cookie() != null) {
       w.addAll(List.of("cookie", s.cookie()));
+    }
+    IdleConnectionPool pool = s.idlePool();
+    if (pool.maxConn() != IdleConnectionPool.DEFAULT.maxConn()) {
+      w.addAll(List.of("pool-max-conn", Integer.toString(pool.maxConn())));
+    }
+    if (pool.lowConn() != IdleConnectionPool.DEFAULT.lowConn()) {
+      w.addAll(List.of("pool-low-conn", Integer.toString(pool.lowConn())));
+    }
+    if (!pool.purgeDelay().equals(IdleConnectionPool.DEFAULT.purgeDelay())) {
+      w.addAll(List.of("pool-purge-delay", ms(pool.purgeDelay())));
     }
     s.options().forEach(o -> {
       w.add(o.keyword());

@@ -192,6 +192,11 @@ final class CoreProxyKeywords {
       ctx.error("'cookie' expects <cookie_name> as argument.");
       return;
     }
+    String problem = CookieOptions.check(st.from(2), ctx::warning);
+    if (problem != null) {
+      ctx.error(problem);
+      return;
+    }
     ctx.draft.cookie = new CookieSpec(st.word(1), st.from(2), ctx.origin);
   }
 
@@ -253,5 +258,6 @@ final class CoreProxyKeywords {
     }
     ctx.draft.logStyle = LogStyle.CUSTOM;
     ctx.draft.logFormat = st.word(1);
+    ctx.draft.logFormatOrigin = ctx.origin;
   }
 }

@@ -44,7 +44,7 @@ public final class Deviations {
 
   /** Bodies of keywords kept but not run are not validated argument by argument. */
   public static final Deviation KEPT_KEYWORDS_UNCHECKED = new Deviation("kept-keywords-unchecked",
-      "every keyword's arguments are validated (compression, unique-id-format, errorloc, ...)",
+      "every keyword's arguments are validated (compression, errorloc, ...)",
       "keywords HAKit keeps without running them are checked for placement (and tcp-request, tcp-response,"
           + " stick-table for structure), not argument by argument");
 
@@ -70,8 +70,19 @@ public final class Deviations {
       "opens certificates, CA files, maps, Lua files while checking",
       "checks ACL -f pattern files, errorfiles, return bodies and bind crt files exist; other files are not opened");
 
+  /**
+   * A bad {@code log-format}: 2.6 compiles it after parsing and names the line its parser last
+   * noted for the proxy, which an {@code http-request} or {@code http-response} rule written after
+   * the log-format moves to the rule's own line.
+   */
+  public static final Deviation FORMAT_ERROR_LINE = new Deviation("format-error-line",
+      "reports a bad log-format after the other errors, at the line of the last http-request/http-response rule"
+          + " that follows it in the section, if any",
+      "reports it in file order at the log-format statement's own line, with the same text");
+
   public static final List<Deviation> ALL = List.of(LEGACY_HEADER_ADDRESS, NO_RESOLUTION, DEFAULTS_RULES, REPORT_ALL,
-      SKIPPED_SECTIONS, KEPT_KEYWORDS_UNCHECKED, KEPT_UNMODELLED, EMPTY_WORD_WARNING, EXTERNAL_FILES);
+      SKIPPED_SECTIONS, KEPT_KEYWORDS_UNCHECKED, KEPT_UNMODELLED, EMPTY_WORD_WARNING, EXTERNAL_FILES,
+      FORMAT_ERROR_LINE);
 
   private Deviations() {}
 }

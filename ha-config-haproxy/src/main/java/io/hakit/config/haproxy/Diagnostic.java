@@ -1,6 +1,7 @@
 package io.hakit.config.haproxy;
 
 import io.hakit.core.Origin;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,12 @@ import java.util.Objects;
  *     section; did you mean 'balance' maybe ?}
  */
 public record Diagnostic(Severity severity, Origin origin, String message) {
+  /**
+   * Errors HAProxy 2.6 finds after parsing (it compiles log formats then), which it words
+   * {@code Parsing [file:line]: message} instead of {@code parsing [file:line] : message}.
+   */
+  private static final List<String> AFTER_PARSING = List.of("failed to parse log-format : ",
+      "failed to parse unique-id : ");
 
   /** HAProxy's message levels. */
   public enum Severity {
@@ -43,7 +50,15 @@ public record Diagnostic(Severity severity, Origin origin, String message) {
 
   /** HAProxy's wording: {@code parsing [file:line] : message}, or the bare message without a line. */
   public String haproxyText() {
-    return origin.isKnown() ? "parsing [" + origin + "] : " + message : message;
+    if (!origin.isKnown()) {
+      return message;
+    }
+    for (String prefix : AFTER_PARSING) {
+      if (message.startsWith(prefix)) {
+        return "Parsing [" + origin + "]: " + message;
+      }
+    }
+    return "parsing [" + origin + "] : " + message;
   }
 
   /** {@code file:line: message} (the message alone without a line). */

@@ -30,6 +30,9 @@ final class HttpRuleKeywords {
       "set-header", "set-log-level", "set-map*", "set-mark", "set-nice", "set-status", "set-tos", "set-var*",
       "set-var-fmt*", "silent-drop", "strict-mode", "track-sc*", "unset-var*", "wait-for-body");
   private static final Set<Integer> REDIRECT_CODES = Set.of(301, 302, 303, 307, 308);
+  /** The statuses haproxy 2.6 has a built-in error page for: the only ones a deny may answer with. */
+  private static final Set<Integer> ERROR_PAGES = Set.of(200, 400, 401, 403, 404, 405, 407, 408, 410, 413, 425, 429,
+      500, 501, 502, 503, 504);
 
   private HttpRuleKeywords() {}
 
@@ -68,6 +71,10 @@ final class HttpRuleKeywords {
     HttpAction parsed;
     try {
       parsed = action(action, args, ctx);
+      if (!request && parsed instanceof HttpAction.Deny && args.isEmpty()) {
+        // A denied response is answered with a 502 unless told otherwise (403 is the request side's).
+        parsed = new HttpAction.Deny(502);
+      }
     } catch (LineError e) {
       ctx.error(where + e.getMessage());
       return;
@@ -80,7 +87,9 @@ final class HttpRuleKeywords {
       }
     }
     if (parsed instanceof HttpAction.Other) {
-      ctx.ignoredByHakit("'" + ruleset + " " + action + "'");
+      // Skipping a rule could open what it guards (auth, tarpit, track-sc): HAKit's proxy refuses it instead.
+      ctx.warning("'" + ruleset + " " + action + "' is supported by HAProxy, not by HAKit: the proxy refuses to start"
+          + " with this rule.");
     }
     HttpRule rule = new HttpRule(parsed, cond, ctx.origin);
     (request ? ctx.draft.httpRequestRules : ctx.draft.httpResponseRules).add(rule);
@@ -109,8 +118,13 @@ final class HttpRuleKeywords {
         if (a.isEmpty()) {
           return new HttpAction.Deny(403);
         }
-        if (a.size() == 2 && a.get(0).equals("deny_status")) {
-          return new HttpAction.Deny(status(a.get(1)));
+        if (a.size() == 2 && (a.get(0).equals("deny_status") || a.get(0).equals("status"))) {
+          int code = status(a.get(1));
+          if (!ERROR_PAGES.contains(code)) {
+            throw new LineError("status code '" + code + "' not handled by default with 'default-errorfiles'"
+                + " argument.");
+          }
+          return new HttpAction.Deny(code);
         }
         return new HttpAction.Other(action, a);
       }

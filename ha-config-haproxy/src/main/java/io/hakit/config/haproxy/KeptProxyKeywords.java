@@ -52,8 +52,22 @@ final class KeptProxyKeywords {
         ProxyKeyword.kept("stick", Cap.B),
         ProxyKeyword.kept("tcp-check", Cap.DB),
         // Run by ha-proxy's access log (read from the frontend's extras): no warning.
-        ProxyKeyword.extra("unique-id-format", Cap.DF),
+        ProxyKeyword.of("unique-id-format", Cap.DF, KeptProxyKeywords::uniqueIdFormat),
         ProxyKeyword.extra("unique-id-header", Cap.DF),
         ProxyKeyword.kept("use-fcgi-app", Cap.B));
+  }
+
+  /** Checked as HAProxy checks it (after parsing, at the statement's line), then kept in the extras. */
+  private static void uniqueIdFormat(ProxyContext ctx, Statement st) {
+    if (st.size() < 2) {
+      ctx.error("'unique-id-format' expects an argument.");
+      return;
+    }
+    String problem = LogFormats.check(st.word(1));
+    if (problem != null) {
+      ctx.error("failed to parse unique-id : " + problem);
+      return;
+    }
+    ctx.addExtras(st);
   }
 }

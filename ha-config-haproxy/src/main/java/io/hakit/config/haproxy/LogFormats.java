@@ -15,7 +15,48 @@ final class LogFormats {
       "bi", "bp", "bq", "ci", "cp", "f", "fc", "fi", "fp", "ft", "hr", "hrl", "hs", "hsl", "lc", "ms", "o", "pid", "r",
       "rc", "rt", "s", "sc", "si", "sp", "sq", "sslc", "sslv", "t", "tr", "trg", "trl", "ts", "tsc");
 
+  /** Variables only an HTTP proxy may use: 2.6 says "format variable 'X' is reserved for HTTP mode." */
+  private static final Set<String> HTTP_ONLY = Set.of("CC", "CS", "HM", "HP", "HPO", "HQ", "HU", "HV", "TR", "Ta",
+      "Ti", "Tq", "Tr", "r", "tr", "trg", "trl");
+
   private LogFormats() {}
+
+  /**
+   * The first variable of a format (one {@link #check} accepts) that a TCP proxy may not use, or
+   * null. HAProxy checks it after parsing, against the mode the proxy ends up with.
+   */
+  static @Nullable String httpOnlyVariable(String fmt) {
+    int n = fmt.length();
+    int i = 0;
+    while (i < n) {
+      if (fmt.charAt(i++) != '%' || i >= n) {
+        continue;
+      }
+      char c = fmt.charAt(i);
+      if (c == '%') {
+        i++;
+        continue;
+      }
+      if (c == '{') {
+        int close = fmt.indexOf('}', i);
+        i = close < 0 ? n : close + 1;
+      }
+      if (i < n && fmt.charAt(i) == '[') {
+        int close = fmt.indexOf(']', i);
+        i = close < 0 ? n : close + 1;
+        continue;
+      }
+      int start = i;
+      while (i < n && Character.isLetter(fmt.charAt(i)) && fmt.charAt(i) < 128) {
+        i++;
+      }
+      String var = fmt.substring(start, i);
+      if (HTTP_ONLY.contains(var)) {
+        return var;
+      }
+    }
+    return null;
+  }
 
   /** True when the string holds a variable or a sample, i.e. its value is only known per request. */
   static boolean isDynamic(String fmt) {

@@ -10,6 +10,7 @@ import io.hakit.core.model.LogStyle;
 import io.hakit.core.model.Mode;
 import io.hakit.core.model.ModelException;
 import io.hakit.core.model.ProxyModel;
+import io.hakit.core.model.Setting;
 import io.hakit.core.model.StatsSpec;
 import io.hakit.core.model.TimeoutKind;
 import io.hakit.core.model.Timeouts;
@@ -60,6 +61,7 @@ final class ModelAssembler {
     for (ProxyDraft p : parser.proxies.proxies) {
       if (p.type.frontend()) {
         checkReferences(p, backends);
+        checkFormatsForMode(p);
         warnFrontend(p);
         Frontend f = frontend(p);
         if (f != null) {
@@ -180,6 +182,27 @@ final class ModelAssembler {
     }
   }
 
+  /** HAProxy 2.6 compiles a proxy's formats after parsing, for the mode it ends up with. */
+  private void checkFormatsForMode(ProxyDraft p) {
+    if (p.mode == Mode.HTTP) {
+      return;
+    }
+    String logVar = p.logStyle == LogStyle.CUSTOM && p.logFormat != null ? LogFormats.httpOnlyVariable(p.logFormat)
+        : null;
+    if (logVar != null) {
+      diag.error(p.logFormatOrigin, "failed to parse log-format : format variable '" + logVar
+          + "' is reserved for HTTP mode.");
+    }
+    for (Setting s : p.frontendExtras) {
+      String uidVar = s.keyword().equals("unique-id-format") && !s.args().isEmpty()
+          ? LogFormats.httpOnlyVariable(s.args().get(0)) : null;
+      if (uidVar != null) {
+        diag.error(s.origin(), "failed to parse unique-id : format variable '" + uidVar
+            + "' is reserved for HTTP mode.");
+      }
+    }
+  }
+
   private void warnFrontend(ProxyDraft p) {
     if (p.binds.isEmpty()) {
       diag.warning(p.origin, p.type.label() + " '" + p.name + "' has no 'bind' directive. Please declare it as"
@@ -220,7 +243,7 @@ final class ModelAssembler {
           .connectionMode(p.connectionMode).forwardFor(p.forwardFor).monitorUri(p.monitorUri).stats(stats(p.stats))
           .disabled(p.disabled).origin(p.origin)
           .log(new LogSettings(p.logTargets, p.logStyle, p.logStyle == LogStyle.CUSTOM ? p.logFormat : null,
-              p.dontLogNull, false));
+              p.dontLogNull, false, p.logStyle == LogStyle.CUSTOM ? p.logFormatOrigin : Origin.UNKNOWN));
       String defaultBackend = p.defaultBackend;
       if (defaultBackend == null && p.type == SectionType.LISTEN) {
         defaultBackend = p.name;

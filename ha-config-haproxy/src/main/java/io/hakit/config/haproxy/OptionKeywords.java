@@ -1,5 +1,6 @@
 package io.hakit.config.haproxy;
 
+import io.hakit.core.Origin;
 import io.hakit.core.model.ForwardFor;
 import io.hakit.core.model.HealthCheckSpec;
 import io.hakit.core.model.HttpConnectionMode;
@@ -175,6 +176,7 @@ final class OptionKeywords {
     }
     ctx.draft.logStyle = style;
     ctx.draft.logFormat = null;
+    ctx.draft.logFormatOrigin = Origin.UNKNOWN;
   }
 
   private static boolean noArgument(ProxyContext ctx, Statement st) {

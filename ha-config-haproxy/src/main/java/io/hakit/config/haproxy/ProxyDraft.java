@@ -61,6 +61,8 @@ final class ProxyDraft {
   final List<LogTarget> logTargets = new ArrayList<>();
   LogStyle logStyle = LogStyle.NONE;
   @Nullable String logFormat;
+  /** The {@code log-format} statement's line (here or in the defaults section), for runtime errors. */
+  Origin logFormatOrigin = Origin.UNKNOWN;
   boolean dontLogNull;
   boolean logHealthChecks;
   final List<Capture> captures = new ArrayList<>();
@@ -118,6 +120,7 @@ final class ProxyDraft {
     logTargets.addAll(d.logTargets);
     logStyle = d.logStyle;
     logFormat = d.logFormat;
+    logFormatOrigin = d.logFormatOrigin;
     dontLogNull = d.dontLogNull;
     logHealthChecks = d.logHealthChecks;
     monitorUri = d.monitorUri;

@@ -1,6 +1,7 @@
 package io.hakit.config.haproxy;
 
 import io.hakit.core.Origin;
+import io.hakit.core.model.IdleConnectionPool;
 import io.hakit.core.model.ModelException;
 import io.hakit.core.model.Server;
 import io.hakit.core.model.ServerCheck;
@@ -15,14 +16,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code server <name> <addr> [options]} and {@code default-server [options]} (HAPROXY-CFG-DIALECT.md
  * 8). A server applies the {@code default-server} words read so far, then its own, so later words
- * win as in HAProxy. Check, weight, backup, limits, PROXY protocol, slowstart and cookie are typed;
+ * win as in HAProxy. Check, weight, backup, limits, PROXY protocol, slowstart, cookie and the idle
+ * connection pool are typed;
  * the other 2.6 options are kept as written, with HAKit's warning.
  */
 final class ServerKeywords {
   /** The options the model types; the rest of {@link ServerOptions#ARITY} are kept. */
   private static final Set<String> TYPED = Set.of("check", "no-check", "backup", "no-backup", "disabled", "enabled",
       "send-proxy", "no-send-proxy", "inter", "fastinter", "downinter", "rise", "fall", "weight", "maxconn",
-      "maxqueue", "port", "addr", "slowstart", "cookie");
+      "maxqueue", "port", "addr", "slowstart", "cookie", "pool-max-conn", "pool-low-conn", "pool-purge-delay");
   /** Kept options whose value 2.6 checks against a closed list. */
   private static final java.util.Map<String, Set<String>> CHOICES = java.util.Map.of(
       "observe", Set.of("none", "layer4", "layer7"),
@@ -62,6 +64,7 @@ final class ServerKeywords {
     boolean sendProxy;
     @Nullable Duration slowstart;
     @Nullable String cookie;
+    IdleConnectionPool idlePool = IdleConnectionPool.DEFAULT;
     final List<Setting> options = new ArrayList<>();
     boolean ssl;
     boolean verifyNone;
@@ -135,7 +138,7 @@ final class ServerKeywords {
       ServerCheck check = new ServerCheck(s.check, s.inter, s.fastinter, s.downinter, s.rise, s.fall, s.port, s.addr);
       Server.Builder b = Server.builder(name, address).weight(s.weight).backup(s.backup).disabled(s.disabled)
           .check(check).maxconn(s.maxconn).maxqueue(s.maxqueue).sendProxy(s.sendProxy).slowstart(s.slowstart)
-          .cookie(s.cookie).origin(ctx.origin);
+          .cookie(s.cookie).idlePool(s.idlePool).origin(ctx.origin);
       s.options.forEach(b::option);
       ctx.draft.servers.add(b.build());
       ctx.draft.serverNames.put(name, ctx.origin);
@@ -241,8 +244,36 @@ final class ServerKeywords {
       }
       case "addr" -> s.addr = text(v);
       case "cookie" -> s.cookie = text(v);
+      case "pool-max-conn" -> {
+        int max = Values.atoi(text(v));
+        if (max < IdleConnectionPool.UNLIMITED) {
+          throw new LineError("'pool-max-conn' must be >= -1.");
+        }
+        s.idlePool = s.idlePool.withMaxConn(max);
+      }
+      // 2.6 takes any text (atoi) and stores it unsigned; a negative value is kept as 0 here.
+      case "pool-low-conn" -> s.idlePool = s.idlePool.withLowConn(Math.max(0, Values.atoi(text(v))));
+      case "pool-purge-delay" -> s.idlePool = s.idlePool.withPurgeDelay(purgeDelay(text(v)));
       default -> throw new LineError("unknown keyword '" + kw + "'.");
     }
+  }
+
+  /**
+   * pool-purge-delay: a time in milliseconds by default. 2.6 reports its own texts here, not the
+   * ones of the timeouts, and takes trailing junk after a unit with a warning only (kept as is).
+   */
+  private static Duration purgeDelay(String v) throws LineError {
+    int i = 0;
+    while (i < v.length() && Character.isDigit(v.charAt(i))) {
+      i++;
+    }
+    String rest = v.substring(i);
+    boolean unit = rest.isEmpty() || rest.startsWith("us") || "msmhd".indexOf(rest.charAt(0)) >= 0;
+    if (i == 0 || !unit) {
+      char bad = i == 0 ? (v.isEmpty() ? ' ' : v.charAt(0)) : rest.charAt(0);
+      throw new LineError("unexpected character '" + bad + "' in argument to <pool-purge-delay>.");
+    }
+    return Values.time(v, "pool-purge-delay", false).value();
   }
 
   private static String text(@Nullable String v) {

@@ -61,6 +61,19 @@ class ConfigCheckTest {
   }
 
   @Test
+  void run_badLogFormats_haproxysPostParseWordingAtTheStatementLine() throws IOException {
+    Path f = Files.writeString(dir.resolve("lf.cfg"), String.join("\n", "defaults", " mode http",
+        " log-format \"%ci %Zz\"", "frontend fe", " bind 127.0.0.1:8001", " unique-id-format \"%[nosuch]\"",
+        " default_backend be", "backend be", " server s1 127.0.0.1:8080", ""));
+    assertThat(run(false, f)).isEqualTo(ConfigCheck.INVALID);
+    // haproxy 2.6.12 -c prints the same two lines.
+    assertThat(err()).contains(" : config : Parsing [" + f + ":3]: failed to parse log-format : no such format variable"
+        + " 'Zz'. If you wanted to emit the '%' character verbatim, you need to use '%%'.")
+        .contains(" : config : Parsing [" + f + ":6]: failed to parse unique-id : failed to parse sample expression"
+            + " <nosuch]> : unknown fetch method 'nosuch'.");
+  }
+
+  @Test
   void run_noListener_exitsTwoLikeHaproxy() throws IOException {
     Path f = Files.writeString(dir.resolve("b.cfg"), "backend be\n server s1 127.0.0.1:8080\n");
     assertThat(run(false, f)).isEqualTo(ConfigCheck.NO_LISTENER);

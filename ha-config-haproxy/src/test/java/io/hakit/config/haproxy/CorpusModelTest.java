@@ -91,7 +91,7 @@ class CorpusModelTest {
         .containsExactly("/b");
     assertThat(f.httpResponseRules()).extracting(HttpRule::action).containsExactly(
         new HttpAction.SetHeader("X-D", "e"), new HttpAction.ReplaceHeader("replace-value", "X-E", "a", "b"),
-        new HttpAction.Deny(403));
+        new HttpAction.Deny(502));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.hakit.config.haproxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hakit.core.Origin;
 import io.hakit.core.model.Backend;
 import io.hakit.core.model.Frontend;
 import io.hakit.core.model.HashSpec;
@@ -39,6 +40,57 @@ class ReaderBehaviourTest {
   }
 
   @Test
+  void read_logFormat_keepsItsOwnLineHereOrInTheDefaults() {
+    ProxyModel m = read("""
+        defaults
+            mode http
+            log-format "%ci %ST"
+        frontend inherits
+            bind :8000
+        frontend own
+            bind :8001
+            log-format "%ci"
+        frontend styled
+            bind :8002
+            option httplog
+        """);
+    assertThat(m.frontend("inherits").orElseThrow().log().formatOrigin()).isEqualTo(Origin.of("t.cfg", 3));
+    assertThat(m.frontend("own").orElseThrow().log().formatOrigin()).isEqualTo(Origin.of("t.cfg", 8));
+    assertThat(m.frontend("own").orElseThrow().origin().line()).isEqualTo(6);
+    assertThat(m.frontend("styled").orElseThrow().log().formatOrigin()).isEqualTo(Origin.UNKNOWN);
+  }
+
+  @Test
+  void read_httpVariablesInTcpProxyFormats_errorsAtTheFormatLinesAsHaproxy() {
+    // haproxy 2.6.12 -c: the TCP frontend fails (log-format from the defaults, its own unique-id),
+    // the HTTP one inheriting the same log-format does not.
+    assertThat(errors("""
+        defaults
+            mode tcp
+            log-format "%ci %{+Q}r %[src]"
+        frontend fe
+            bind :8000
+            unique-id-format "%ci_%HM"
+        frontend fe2
+            mode http
+            bind :8001
+        """)).containsExactly(
+        "t.cfg:3: failed to parse log-format : format variable 'r' is reserved for HTTP mode.",
+        "t.cfg:6: failed to parse unique-id : format variable 'HM' is reserved for HTTP mode.");
+    assertThat(LogFormats.httpOnlyVariable("%%r %[req.hdr(x)] %ST %B %ts")).isNull();
+    assertThat(LogFormats.httpOnlyVariable("%ci %{+Q}Ta")).isEqualTo("Ta");
+  }
+
+  @Test
+  void read_badUniqueIdFormat_errorAtItsLineAsHaproxy() {
+    assertThat(errors("frontend f\n    bind :8000\n    unique-id-format \"%[nosuch]\"\n"))
+        .containsExactly("t.cfg:3: failed to parse unique-id : failed to parse sample expression <nosuch]> : unknown"
+            + " fetch method 'nosuch'.");
+    assertThat(read("frontend f\n    bind :8000\n    unique-id-format \"%ci_%[src]\"\n").frontend("f").orElseThrow()
+        .extras()).anyMatch(x -> x.keyword().equals("unique-id-format") && x.origin().line() == 3);
+  }
+
+  @Test
   void read_hashTypeConsistentAlone_isSdbmWithAvalanche() {
     ProxyModel m = read("""
         backend a
@@ -54,6 +106,18 @@ class ReaderBehaviourTest {
     assertThat(m.backend("a").orElseThrow().extras()).extracting(Setting::keyword).contains("hash-balance-factor");
     assertThat(errors("backend a\n hash-balance-factor 100\n server s 127.0.0.1:1\n"))
         .containsExactly("t.cfg:2: 'hash-balance-factor' must be 0 or greater than 100.");
+  }
+
+  @Test
+  void read_balanceHash_expressionKeptAndUnknownFetchNamedLikeHaproxy() {
+    ProxyModel m = read("backend a\n balance hash req.hdr(x-key),lower\n server s 127.0.0.1:1\n");
+    assertThat(m.backend("a").orElseThrow().balance().args()).containsExactly("req.hdr(x-key),lower");
+    assertThat(errors("backend a\n balance hash req.cookie(id)\n server s 127.0.0.1:1\n"))
+        .containsExactly("t.cfg:2: failed to parse 'balance hash' expression 'req.cookie(id)' in : unknown fetch method"
+            + " 'req.cookie'.");
+    assertThat(READER.read("t.cfg", "backend a\n mode tcp\n balance rdp-cookie(mstshash)\n server s 127.0.0.1:1\n")
+        .warnings()).extracting(Object::toString).anyMatch(w -> w.startsWith("t.cfg:3: 'balance rdp-cookie(mstshash)'"
+            + " is supported by HAProxy, not by HAKit"));
   }
 
   @Test

@@ -17,11 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param maxqueue queued requests when maxconn is reached, 0 = unlimited
  * @param slowstart ramp-up after the server comes back, or null
  * @param cookie the persistence cookie value, or null
+ * @param idlePool pool-max-conn, pool-low-conn and pool-purge-delay
  * @param options server options kept as written but not modelled
  */
 public record Server(String name, Endpoint address, int weight, boolean backup, boolean disabled, ServerCheck check,
     int maxconn, int maxqueue, boolean sendProxy, @Nullable Duration slowstart, @Nullable String cookie,
-    List<Setting> options, Origin origin) {
+    IdleConnectionPool idlePool, List<Setting> options, Origin origin) {
   public static final int DEFAULT_WEIGHT = 1;
   public static final int MAX_WEIGHT = 256;
 
@@ -44,6 +45,7 @@ public record Server(String name, Endpoint address, int weight, boolean backup, 
     if (slowstart != null) {
       Checks.positive(slowstart, "server '" + name + "': slowstart", origin);
     }
+    Objects.requireNonNull(idlePool, "idlePool");
     options = List.copyOf(options);
   }
 
@@ -66,6 +68,7 @@ public record Server(String name, Endpoint address, int weight, boolean backup, 
     b.sendProxy = sendProxy;
     b.slowstart = slowstart;
     b.cookie = cookie;
+    b.idlePool = idlePool;
     b.options.addAll(options);
     b.origin = origin;
     return b;
@@ -84,6 +87,7 @@ public record Server(String name, Endpoint address, int weight, boolean backup, 
     private boolean sendProxy;
     private @Nullable Duration slowstart;
     private @Nullable String cookie;
+    private IdleConnectionPool idlePool = IdleConnectionPool.DEFAULT;
     private final List<Setting> options = new ArrayList<>();
     private Origin origin = Origin.UNKNOWN;
 
@@ -137,6 +141,11 @@ public record Server(String name, Endpoint address, int weight, boolean backup, 
       return this;
     }
 
+    public Builder idlePool(IdleConnectionPool idlePool) {
+      this.idlePool = Objects.requireNonNull(idlePool, "idlePool");
+      return this;
+    }
+
     public Builder option(Setting option) {
       this.options.add(Objects.requireNonNull(option, "option"));
       return this;
@@ -149,7 +158,7 @@ public record Server(String name, Endpoint address, int weight, boolean backup, 
 
     public Server build() {
       return new Server(name, address, weight, backup, disabled, check, maxconn, maxqueue, sendProxy, slowstart,
-          cookie, options, origin);
+          cookie, idlePool, options, origin);
     }
   }
 }

@@ -29,6 +29,7 @@ class ServerTest {
     assertThat(s.sendProxy()).isFalse();
     assertThat(s.slowstart()).isNull();
     assertThat(s.cookie()).isNull();
+    assertThat(s.idlePool()).isEqualTo(IdleConnectionPool.DEFAULT);
     assertThat(s.options()).isEmpty();
     assertThat(s.origin()).isEqualTo(Origin.UNKNOWN);
   }
@@ -45,6 +46,7 @@ class ServerTest {
         .sendProxy(true)
         .slowstart(Duration.ofSeconds(30))
         .cookie("w1")
+        .idlePool(new IdleConnectionPool(3, 1, Duration.ofSeconds(2)))
         .option(Setting.of("ssl"))
         .origin(AT)
         .build();
@@ -58,6 +60,7 @@ class ServerTest {
     assertThat(s.sendProxy()).isTrue();
     assertThat(s.slowstart()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.cookie()).isEqualTo("w1");
+    assertThat(s.idlePool()).isEqualTo(new IdleConnectionPool(3, 1, Duration.ofSeconds(2)));
     assertThat(s.options()).containsExactly(Setting.of("ssl"));
     assertThat(s.origin()).isEqualTo(AT);
     assertThat(s.toBuilder().build()).isEqualTo(s);

@@ -136,6 +136,17 @@ class ValueRecordsTest {
   }
 
   @Test
+  void logSettings_formatOrigin_keptAndUnknownInCode() {
+    Origin at = Origin.of("h.cfg", 12);
+    assertThat(new LogSettings(List.of(), LogStyle.CUSTOM, "%ci", false, false, at).formatOrigin()).isEqualTo(at);
+    assertThat(new LogSettings(List.of(), LogStyle.CUSTOM, "%ci", false, false).formatOrigin())
+        .isEqualTo(Origin.UNKNOWN);
+    assertThatExceptionOfType(NullPointerException.class)
+        .isThrownBy(() -> new LogSettings(List.of(), LogStyle.NONE, null, false, false, null))
+        .withMessage("formatOrigin");
+  }
+
+  @Test
   void logTarget_global_isRecognised() {
     assertThat(new LogTarget("global", List.of(), AT).isGlobal()).isTrue();
     assertThat(new LogTarget("127.0.0.1", List.of("local2"), AT).isGlobal()).isFalse();

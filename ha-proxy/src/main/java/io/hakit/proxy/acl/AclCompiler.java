@@ -25,7 +25,8 @@ public final class AclCompiler {
     METHOD,
     HEADER,
     SOURCE,
-    VERSION
+    VERSION,
+    STATUS
   }
 
   private record FetchKind(Sample sample, String match, boolean takesArgument) {}
@@ -40,6 +41,9 @@ public final class AclCompiler {
       FETCHES.put("hdr" + m, new FetchKind(Sample.HEADER, match, true));
     }
     FETCHES.put("req.hdr", new FetchKind(Sample.HEADER, "str", true));
+    // Response side (http-response conditions, evaluated over the response head).
+    FETCHES.put("res.hdr", new FetchKind(Sample.HEADER, "str", true));
+    FETCHES.put("status", new FetchKind(Sample.STATUS, "int", false));
     FETCHES.put("method", new FetchKind(Sample.METHOD, "str", false));
     FETCHES.put("src", new FetchKind(Sample.SOURCE, "ip", false));
     FETCHES.put("req.ver", new FetchKind(Sample.VERSION, "str", false));
@@ -92,6 +96,14 @@ public final class AclCompiler {
     if (kind.sample() == Sample.SOURCE) {
       return sourceMatcher(acl);
     }
+    if (kind.sample() == Sample.STATUS) {
+      if (!match.equals("int")) {
+        throw new IllegalArgumentException("acl '" + acl.name() + "': fetch '" + fetch + "' takes integer patterns"
+            + " (-m " + match + " is not supported)");
+      }
+      IntMatcher ints = IntMatcher.of(acl.patterns());
+      return s -> s.status() != 0 && ints.matches(s.status());
+    }
     StringMatcher matcher = StringMatcher.of(match, acl.patterns(), acl.flags().ignoreCase());
     if (acl.patterns().isEmpty() && !match.equals("found")) {
       return AclPredicate.FALSE;
@@ -103,7 +115,7 @@ public final class AclCompiler {
       case METHOD -> s -> m.matches(s.method());
       case VERSION -> s -> m.matches(s.version() == 10 ? "1.0" : "1.1");
       case HEADER -> header(argument == null ? "" : argument.toLowerCase(Locale.ROOT), m);
-      case SOURCE -> throw new AssertionError("handled above");
+      case SOURCE, STATUS -> throw new AssertionError("handled above");
     };
   }
 

@@ -1,7 +1,8 @@
 package io.hakit.proxy.acl;
 
 /**
- * What ACL fetches read from a request: the request line, the headers and the client address.
+ * What ACL fetches read from a request (or, for http-response conditions, a response head): the
+ * request line or status, the headers and the client address.
  * Implemented by the HTTP engine over its parsed request head (no copies); header names are
  * lower case. In TCP mode only {@link #sourceAddress()} carries data.
  */
@@ -27,4 +28,9 @@ public interface RequestSample {
 
   /** The client address bytes (4 or 16). */
   byte[] sourceAddress();
+
+  /** The status code when this is a response head (http-response conditions); 0 for a request. */
+  default int status() {
+    return 0;
+  }
 }

@@ -16,8 +16,12 @@ public final class ServerState implements ServerView {
   private final int index;
   private final Server model;
   private final BackendState backend;
-  private final InetSocketAddress socketAddress;
+  /** Changed at run time by {@code set server addr}; new connections use the latest. */
+  private volatile InetSocketAddress socketAddress;
+  private volatile Endpoint address;
   private final AtomicInteger active = new AtomicInteger();
+  /** Idle connections parked on every loop, counted only when pool-max-conn limits them. */
+  private final AtomicInteger idle = new AtomicInteger();
   private volatile boolean up;
   private volatile int weight;
   // Runtime admin state and statistics (written by the stats CLI, the checker's loop or sessions).
@@ -42,6 +46,7 @@ public final class ServerState implements ServerView {
           + " (expected: host:port; unix sockets and port offsets are not supported yet)");
     }
     this.socketAddress = new InetSocketAddress(a.host(), a.port());
+    this.address = a;
     this.up = true;
     this.maintenance = model.disabled();
     this.weight = model.weight();
@@ -59,11 +64,22 @@ public final class ServerState implements ServerView {
 
   @Override
   public Endpoint address() {
-    return model.address();
+    return address;
   }
 
   public InetSocketAddress socketAddress() {
     return socketAddress;
+  }
+
+  /**
+   * {@code set server <b>/<s> addr <ip> [port <port>]}: connections opened from now on go to the
+   * new address (an IP literal: nothing is resolved here); open ones are left alone.
+   */
+  public void setAddress(InetSocketAddress to) {
+    Endpoint e = Endpoint.of(to.getAddress() != null ? io.netty.util.NetUtil.toAddressString(to.getAddress())
+        : to.getHostString(), to.getPort());
+    socketAddress = to;
+    address = e;
   }
 
   public Server model() {
@@ -143,6 +159,31 @@ public final class ServerState implements ServerView {
   }
 
   /** Sets up/down; returns true when it changed. Called by the health checker. */
+  /**
+   * Counts one more idle connection unless {@code max} (pool-max-conn, server-wide as in HAProxy)
+   * are already idle. Any loop may call it.
+   */
+  public boolean tryAddIdle(int max) {
+    int n;
+    do {
+      n = idle.get();
+      if (n >= max) {
+        return false;
+      }
+    } while (!idle.compareAndSet(n, n + 1));
+    return true;
+  }
+
+  /** An idle connection counted by {@link #tryAddIdle} left the pool. */
+  public void removeIdle() {
+    idle.decrementAndGet();
+  }
+
+  /** Idle connections counted against pool-max-conn (0 when it is unlimited). */
+  public int idleConnections() {
+    return idle.get();
+  }
+
   public boolean setUp(boolean nowUp) {
     if (up == nowUp) {
       return false;

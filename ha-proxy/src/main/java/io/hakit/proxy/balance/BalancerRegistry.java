@@ -54,7 +54,7 @@ public final class BalancerRegistry {
   private static List<LoadBalancerFactory> builtIns() {
     return List.of(new RoundRobinFactory(), new StaticRoundRobinFactory(), new LeastConnFactory(), new FirstFactory(),
         new HashFactory("source"), new HashFactory("uri"), new HashFactory("url_param"), new HashFactory("hdr"),
-        new RandomFactory());
+        new HashFactory("hash"), new RandomFactory());
   }
 
   public Set<String> names() {

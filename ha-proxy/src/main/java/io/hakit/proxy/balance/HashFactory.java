@@ -4,13 +4,16 @@ import io.hakit.core.balance.BalanceInput;
 import io.hakit.core.balance.LoadBalancer;
 import io.hakit.core.balance.ServerView;
 import io.hakit.core.model.BalanceSpec;
+import io.hakit.proxy.logformat.FormatException;
+import io.hakit.proxy.logformat.SampleExpression;
+import io.hakit.proxy.logformat.Usage;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The hashing algorithms: {@code source}, {@code uri [len N] [depth N] [whole] [path-only]},
- * {@code url_param <name>} and {@code hdr(<name>) [use_domain_only]}, over a {@link WeightMap}
+ * {@code url_param <name>}, {@code hdr(<name>) [use_domain_only]} and {@code hash <expr>}, over a {@link WeightMap}
  * ({@code hash-type map-based}, the default) or a {@link ConsistentRing} ({@code hash-type
  * consistent}).
  */
@@ -60,6 +63,16 @@ final class HashFactory extends BuiltInFactory {
         yield SourceKey.INSTANCE;
       }
       case "uri" -> uri(args);
+      case "hash" -> {
+        if (args.size() != 1 || args.get(0).isBlank()) {
+          throw new IllegalArgumentException("balance hash: expected one sample expression (e.g. 'balance hash path')");
+        }
+        try {
+          yield new ExpressionKey(SampleExpression.compile(args.get(0), Usage.HTTP_REQUEST));
+        } catch (FormatException e) {
+          throw new IllegalArgumentException("balance hash: " + e.getMessage(), e);
+        }
+      }
       case "url_param" -> {
         if (args.isEmpty() || args.get(0).isEmpty()) {
           throw new IllegalArgumentException("balance url_param: missing the URL parameter's name");

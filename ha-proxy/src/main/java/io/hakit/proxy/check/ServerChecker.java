@@ -30,9 +30,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks one server on one event loop, HAProxy's way: a TCP connect (or an HTTP request with
- * {@code option httpchk}) every {@code inter}; {@code fall} consecutive failures take an UP server
- * DOWN, {@code rise} consecutive successes bring it back; {@code fastinter} while a transition is
- * under way, {@code downinter} while DOWN. Every field is confined to the loop.
+ * {@code option httpchk}) every {@code inter}, moving haproxy's health counter (0 to rise+fall-1,
+ * UP from rise): a failure takes one off and, below rise, the server is DOWN with health 0; a
+ * success while DOWN adds one and, at rise, the server is UP with full health. A server starts UP
+ * at health rise, so one failed first check takes it DOWN, as in haproxy. {@code fastinter} while
+ * a transition is under way, {@code downinter} while fully DOWN. Every field is confined to the loop.
  */
 final class ServerChecker {
   private static final Logger logger = LoggerFactory.getLogger(HealthChecks.class);
@@ -43,13 +45,14 @@ final class ServerChecker {
   private final @Nullable StatusExpectation expectation;
   private final EventLoop loop;
   private final Bootstrap bootstrap;
-  private final InetSocketAddress target;
+  /** {@code check addr}, resolved once; null to check the server's own (current) address. */
+  private final @Nullable InetSocketAddress checkAddr;
   private final long connectTimeoutMillis;
   private final long readTimeoutMillis;
   /** The backend's log targets: transitions go there as HAProxy sends them (UP notice, DOWN alert). */
   private final LogTargets events;
-  private int failures;
-  private int successes;
+  /** haproxy's check health; see the class comment. */
+  private int health;
   private volatile boolean stopped;
   private @Nullable ScheduledFuture<?> next;
   private @Nullable Channel probe;
@@ -58,15 +61,14 @@ final class ServerChecker {
     this.server = server;
     this.events = events;
     this.check = server.model().check();
+    this.health = check.rise();
     BackendState be = server.backend();
     this.spec = be.model().healthCheck();
     this.expectation = spec.kind() == HealthCheckSpec.Kind.HTTP ? new StatusExpectation(spec.expects()) : null;
     this.loop = loop;
     this.bootstrap = new Bootstrap().group(loop).channel(transport.socketChannel())
         .option(ChannelOption.TCP_NODELAY, true);
-    String host = check.addr() != null ? check.addr() : server.socketAddress().getHostString();
-    int port = check.port() > 0 ? check.port() : server.socketAddress().getPort();
-    this.target = new InetSocketAddress(host, port);
+    this.checkAddr = check.addr() != null ? new InetSocketAddress(check.addr(), 0) : null;
     long inter = check.inter().toMillis();
     long connect = be.connectMillis > 0 ? Math.min(be.connectMillis, inter) : inter;
     this.connectTimeoutMillis = connect;
@@ -98,9 +100,13 @@ final class ServerChecker {
 
   private long interval() {
     if (!server.isCheckedUp()) {
-      return successes > 0 ? check.effectiveFastinter().toMillis() : check.effectiveDowninter().toMillis();
+      return health > 0 ? check.effectiveFastinter().toMillis() : check.effectiveDowninter().toMillis();
     }
-    return failures > 0 ? check.effectiveFastinter().toMillis() : check.inter().toMillis();
+    return health < maxHealth() ? check.effectiveFastinter().toMillis() : check.inter().toMillis();
+  }
+
+  private int maxHealth() {
+    return check.rise() + check.fall() - 1;
   }
 
   private void runCheck() {
@@ -114,6 +120,7 @@ final class ServerChecker {
     }
     long start = System.nanoTime();
     Probe handler = new Probe(start);
+    InetSocketAddress target = target();
     bootstrap.clone().handler(handler).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeoutMillis)
         .connect(target).addListener((ChannelFutureListener) f -> {
           if (!f.isSuccess()) {
@@ -140,6 +147,16 @@ final class ServerChecker {
         });
   }
 
+  /** check addr / port when set, else the server's address now ({@code set server addr} moves it). */
+  private InetSocketAddress target() {
+    InetSocketAddress server = this.server.socketAddress();
+    int port = check.port() > 0 ? check.port() : server.getPort();
+    if (checkAddr != null) {
+      return new InetSocketAddress(checkAddr.getAddress(), port);
+    }
+    return port == server.getPort() ? server : new InetSocketAddress(server.getAddress(), port);
+  }
+
   private static long millisSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
@@ -150,34 +167,57 @@ final class ServerChecker {
       return;
     }
     boolean failedWhileUp = !r.ok() && server.isCheckedUp();
+    int max = maxHealth();
+    if (server.isCheckedUp() != (health >= check.rise())) {
+      // The state was forced from outside (stats socket): the counter follows it.
+      health = server.isCheckedUp() ? max : 0;
+    }
+    // option log-health-checks: every check that moves the health is logged, as haproxy does.
+    boolean moves = r.ok() ? health != max : health != 0;
+    boolean verbose = server.backend().model().log().logHealthChecks();
+    String transition = null;
+    Severity severity = Severity.NOTICE;
+    BackendState be = server.backend();
     if (r.ok()) {
-      failures = 0;
-      if (!server.isCheckedUp() && ++successes >= check.rise()) {
-        successes = 0;
+      if (server.isCheckedUp()) {
+        health = max;
+      } else if (++health >= check.rise()) {
+        health = max;
         server.setUp(true);
-        BackendState be = server.backend();
-        report(Severity.NOTICE, "Server " + server.qualifiedName() + " is UP, " + r.describe() + ". "
+        transition = "Server " + server.qualifiedName() + " is UP" + (verbose ? "" : ", " + r.describe()) + ". "
             + be.activeServersUp() + " active and " + be.backupServersUp() + " backup servers online. 0 sessions"
-            + " requeued, " + be.queueLength() + " total in queue.");
+            + " requeued, " + be.queueLength() + " total in queue.";
       }
-    } else {
-      successes = 0;
-      if (server.isCheckedUp() && ++failures >= check.fall()) {
-        failures = 0;
-        server.setUp(false);
-        BackendState be = server.backend();
-        report(Severity.ALERT, "Server " + server.qualifiedName() + " is DOWN, " + r.describe() + ". "
-            + be.activeServersUp() + " active and " + be.backupServersUp() + " backup servers left. "
-            + server.activeConnections() + " sessions active, 0 requeued, " + be.queueLength()
-            + " remaining in queue.");
-        if (!be.anyServerUp()) {
-          logger.error("backend {} has no server available!", be.name());
-          events.send(Severity.EMERG, "backend " + be.name() + " has no server available!");
-        }
+    } else if (!server.isCheckedUp()) {
+      health = 0;
+    } else if (--health < check.rise()) {
+      health = 0;
+      server.setUp(false);
+      severity = Severity.ALERT;
+      transition = "Server " + server.qualifiedName() + " is DOWN" + (verbose ? "" : ", " + r.describe()) + ". "
+          + be.activeServersUp() + " active and " + be.backupServersUp() + " backup servers left. "
+          + server.activeConnections() + " sessions active, 0 requeued, " + be.queueLength()
+          + " remaining in queue.";
+    }
+    if (verbose && moves) {
+      report(Severity.NOTICE, "Health check for server " + server.qualifiedName() + (r.ok() ? " succeeded, " : " failed, ")
+          + r.describe() + ", status: " + healthText() + ".");
+    }
+    if (transition != null) {
+      report(severity, transition);
+      if (severity == Severity.ALERT && !be.anyServerUp()) {
+        logger.error("backend {} has no server available!", be.name());
+        events.send(Severity.EMERG, "backend " + be.name() + " has no server available!");
       }
     }
     server.recordCheck(lastCheck(r), failedWhileUp);
     schedule(interval());
+  }
+
+  /** haproxy's {@code status: 2/3 UP} (failures left before DOWN) or {@code 1/2 DOWN} (successes towards rise). */
+  private String healthText() {
+    return server.isCheckedUp() ? (health - check.rise() + 1) + "/" + check.fall() + " UP"
+        : health + "/" + check.rise() + " DOWN";
   }
 
   /** A state change: to the operator's log (as HAProxy -db prints it) and to the backend's targets. */
@@ -188,9 +228,6 @@ final class ServerChecker {
 
   /** The result as show stat reports it, with HAProxy's check health (0 .. rise+fall-1). */
   private LastCheck lastCheck(CheckResult r) {
-    int rise = check.rise();
-    int fall = check.fall();
-    int health = server.isCheckedUp() ? rise + fall - 1 - failures : successes;
     String code = switch (r.reason()) {
       case "Layer4 check passed" -> "L4OK";
       case "Layer4 timeout" -> "L4TOUT";

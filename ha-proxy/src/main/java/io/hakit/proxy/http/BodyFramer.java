@@ -78,14 +78,28 @@ final class BodyFramer {
    * it connects).
    */
   boolean validatesAhead(ByteBuf in) {
+    BodyFramer copy = copyState();
+    copy.scan(in);
+    return !copy.invalid;
+  }
+
+  /**
+   * {@link #loggedBytes} of the body bytes already received, scanned with a copy of this framer's
+   * state (option logasap: the body HAProxy holds when it writes the line early).
+   */
+  int loggedBytesAhead(ByteBuf in) {
+    BodyFramer copy = copyState();
+    return copy.loggedBytes(in, copy.scan(in));
+  }
+
+  private BodyFramer copyState() {
     BodyFramer copy = new BodyFramer();
     copy.kind = kind;
     copy.remaining = remaining;
     copy.chunk = chunk;
     copy.sizeDigits = sizeDigits;
     copy.done = done;
-    copy.scan(in);
-    return !copy.invalid;
+    return copy;
   }
 
   /** The number of bytes from {@code in}'s reader index that belong to this body (does not consume). */
@@ -169,6 +183,36 @@ final class BodyFramer {
     dataRanges[dataRangeCount * 2] = index;
     dataRanges[dataRangeCount * 2 + 1] = length;
     dataRangeCount++;
+  }
+
+  /**
+   * What HAProxy 2.6 counts in %B / %U for the {@code scanned} bytes of the last scan (its internal
+   * form, see {@code LoggedBytes}): all of them, but for a chunked body only the chunk data, each
+   * trailer field's name and value (a line's ": " and CRLF do not count) and 1 byte for the end of
+   * the message. Additive over scans, so a trailer split between two reads counts once.
+   */
+  int loggedBytes(ByteBuf in, int scanned) {
+    if (kind != Kind.CHUNKED || scanned == 0) {
+      // Nothing scanned: the ranges below are those of an older scan.
+      return scanned;
+    }
+    int n = 0;
+    for (int i = 0; i < dataRangeCount; i++) {
+      n += dataRanges[i * 2 + 1];
+    }
+    if (lastChunkEnded) {
+      // With the -4 of the final CRLF's line feed below and its 2 bytes: 1 for the end of the message.
+      n += 3;
+    }
+    if (trailerFrom >= 0) {
+      n += trailerLength;
+      for (int i = trailerFrom; i < trailerFrom + trailerLength; i++) {
+        if (in.getByte(i) == '\n') {
+          n -= 4;
+        }
+      }
+    }
+    return n;
   }
 
   /** Chunk data ranges the last chunked scan found. */

@@ -17,13 +17,15 @@ final class ConnectionHeader {
 
   /**
    * Writes {@code response} (a whole message; ownership passes to this method) to {@code client},
-   * with {@code line} added as the last header unless the head already has a connection header.
+   * with {@code line} added as the last header unless the head already has a connection header or
+   * has no content-length (an errorfile page delimited by the close, sent bare as haproxy sends it).
    * Returns the number of bytes written.
    */
   static int write(Channel client, ByteBuf response, @Nullable ByteBuf line) {
     int start = response.readerIndex();
     int headEnd = line == null ? -1 : headEnd(response);
-    if (headEnd < 0 || hasConnectionHeader(response, start, headEnd)) {
+    if (headEnd < 0 || hasHeader(response, start, headEnd, "\nconnection:")
+        || !hasHeader(response, start, headEnd, "\ncontent-length:")) {
       int n = response.readableBytes();
       client.write(response, client.voidPromise());
       return n;
@@ -47,8 +49,8 @@ final class ConnectionHeader {
     return -1;
   }
 
-  private static boolean hasConnectionHeader(ByteBuf b, int start, int end) {
-    String name = "\nconnection:";
+  /** True when the head between {@code start} and {@code end} has a line starting with {@code name} ("\nname:", lower case). */
+  private static boolean hasHeader(ByteBuf b, int start, int end, String name) {
     outer:
     for (int i = start; i + name.length() <= end; i++) {
       for (int j = 0; j < name.length(); j++) {

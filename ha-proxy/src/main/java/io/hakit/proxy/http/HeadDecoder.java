@@ -3,6 +3,7 @@ package io.hakit.proxy.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the end of an HTTP/1.x head across reads and parses it strictly into an {@link HttpHead}.
@@ -28,6 +29,9 @@ final class HeadDecoder {
   private boolean lineStartsWithCr;
   private boolean sawContent;
   private int total;
+  /** The last head refused as malformed and where its faulty line starts, kept for show errors. */
+  private byte @Nullable [] invalid;
+  private int lineAt;
 
   HeadDecoder(boolean request, int maxSize, int maxHeaders) {
     this.request = request;
@@ -100,7 +104,23 @@ final class HeadDecoder {
     in.readerIndex(headEnd);
     reset();
     head.clear();
-    return parse(bytes, head) ? Result.DONE : Result.INVALID;
+    if (parse(bytes, head)) {
+      return Result.DONE;
+    }
+    invalid = bytes;
+    return Result.INVALID;
+  }
+
+  /** The head just refused as INVALID (once; null after), for show errors. */
+  byte @Nullable [] takeInvalid() {
+    byte[] b = invalid;
+    invalid = null;
+    return b;
+  }
+
+  /** Where the line the parser refused starts in {@link #takeInvalid()}'s bytes. */
+  int invalidLineAt() {
+    return lineAt;
   }
 
   /** Forgets a partial head and frees the accumulation buffer. */
@@ -121,6 +141,7 @@ final class HeadDecoder {
     while (pos < n && (b[pos] == '\r' || b[pos] == '\n')) {
       pos++;
     }
+    lineAt = pos;
     int lineEnd = lineEnd(b, pos);
     if (lineEnd < 0) {
       return false;
@@ -131,6 +152,7 @@ final class HeadDecoder {
     pos = next(b, lineEnd);
     int headers = 0;
     while (pos < n) {
+      lineAt = pos;
       int le = lineEnd(b, pos);
       if (le < 0) {
         return false;

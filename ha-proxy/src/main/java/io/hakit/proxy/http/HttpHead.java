@@ -116,6 +116,34 @@ final class HttpHead implements RequestSample {
     }
   }
 
+  /** Replaces the value of header {@code i}. */
+  void setValue(int i, String value) {
+    values.set(i, value);
+  }
+
+  /** Removes header {@code i}; the ones after it move down by one. */
+  void removeAt(int i) {
+    names.remove(i);
+    values.remove(i);
+  }
+
+  /**
+   * Replaces the path of the request target ({@code set-path}): the query string stays, and so do
+   * the scheme and authority of an absolute-form target.
+   */
+  void setPath(String newPath) {
+    int start = 0;
+    int scheme = uri.indexOf("://");
+    if (scheme > 0 && uri.charAt(0) != '/') {
+      int slash = uri.indexOf('/', scheme + 3);
+      int q = uri.indexOf('?', scheme + 3);
+      start = slash < 0 || (q >= 0 && q < slash) ? (q < 0 ? uri.length() : q) : slash;
+    }
+    int q = uri.indexOf('?', start);
+    String query = q < 0 ? "" : uri.substring(q);
+    setRequestLine(method, uri.substring(0, start) + newPath + query, version);
+  }
+
   void set(String lowerName, String value) {
     remove(lowerName);
     add(lowerName, value);
@@ -150,6 +178,11 @@ final class HttpHead implements RequestSample {
   @Override
   public int version() {
     return version;
+  }
+
+  @Override
+  public int status() {
+    return status;
   }
 
   @Override

@@ -5,15 +5,19 @@ import io.hakit.core.balance.ServerView;
 import io.hakit.core.model.Backend;
 import io.hakit.core.model.HttpConnectionMode;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.LiveStreams;
 import io.hakit.proxy.backend.QueuedRequest;
 import io.hakit.proxy.backend.ReuseMode;
 import io.hakit.proxy.backend.ServerState;
+import io.hakit.proxy.balance.SampledRequest;
 import io.hakit.proxy.internal.DeadlineTimer;
+import io.hakit.proxy.logformat.LogContext;
 import io.hakit.proxy.stats.StatsPage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -34,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * connection, so no field needs synchronisation. Both channels have auto-read off: the client is
  * read only when the server can take more, and the server only when the client can.
  */
-final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRequest, BalanceRequest {
+final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRequest, SampledRequest {
   private enum State {
     /** Between requests: nothing of the next one received. */
     IDLE,
@@ -55,6 +59,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     HTTP_REQUEST,
     KEEP_ALIVE,
     QUEUE,
+    /** A new server connection being established (timeout connect). */
+    CONNECT,
     /** Waiting for the rest of a request body. */
     CLIENT,
     SERVER,
@@ -71,6 +77,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable HeadDecoder responseDecoder;
   private @Nullable HttpHead req;
   private @Nullable HttpHead resp;
+  /** The current request hit {@code monitor-uri}: answered, counted, never logged. */
+  private boolean monitorAnswer;
   private @Nullable BodyFramer requestBody;
   private @Nullable BodyFramer responseBody;
   private @Nullable Channel client;
@@ -107,8 +115,14 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable DeadlineTimer<Timer> timer;
   /** The request body sent so far, kept while retry-on may send it again; null when not needed. */
   private @Nullable RequestReplay replay;
+  /** The channel of a server connection being established, until it succeeds or fails. */
+  private @Nullable Channel connecting;
   /** This client's idle server connections under http-reuse never; created on first use. */
   private @Nullable PrivateLegs privateLegs;
+  /** The transaction's cookie persistence; null unless its backend has a {@code cookie}. */
+  private @Nullable CookieTransaction cookie;
+  /** This connection's entry in show sess, listed while a request is served; created on first use. */
+  private LiveStreams.@Nullable Stream stream;
 
 
   HttpSession(HttpFrontend fe) {
@@ -130,7 +144,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof ByteBuf buf) {
-      fe.counters.bytesIn(buf.readableBytes());
       onClientData(buf);
     } else {
       ReferenceCountUtil.release(msg);
@@ -205,6 +218,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
               return;
             }
             if (r != HeadDecoder.Result.DONE) {
+              byte[] refused = requestDecoder.takeInvalid();
+              if (refused != null) {
+                fe.counters.invalidRequest(refused, requestDecoder.invalidLineAt(), remote());
+              }
               localError(400, "PR", true);
               return;
             }
@@ -292,6 +309,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void onRequestHead(ByteBuf received) {
     tx.requestHead();
+    listStream();
     // HAProxy drops Content-Length when Transfer-Encoding is present, and closes after such a request.
     boolean smuggleRisk = req.count("transfer-encoding") > 0 && req.count("content-length") > 0;
     if (!RequestChecks.frame(req, requestBody)) {
@@ -309,16 +327,16 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     clientWantsClose = req.hasToken("connection", "close") || (req.version == 10 && !req.hasToken("connection", "keep-alive"));
     upgradeRequested = req.hasToken("connection", "upgrade") && req.get("upgrade") != null;
-    for (RequestRule rule : fe.rules) {
-      RequestRule.Verdict v = rule.apply(req, tx);
-      if (v == RequestRule.Verdict.ALLOW) {
-        break;
-      }
-      if (v == RequestRule.Verdict.RESPOND) {
-        tx.status = rule.status();
-        localResponse(rule.response(req, tx), rule.termination(), !requestBody.isDone());
-        return;
-      }
+    String monitorUri = fe.model.monitorUri();
+    if (monitorUri != null && req.uri.equals(monitorUri)) {
+      // haproxy answers monitor-uri before any rule, with the 200 page (errorfile 200 if set), and logs nothing.
+      monitorAnswer = true;
+      tx.status = 200;
+      localResponse(fe.errorPages.rule(200).duplicate(), "LR", fe.errorPages.closes(200));
+      return;
+    }
+    if (!applyRules(fe.rules, req)) {
+      return;
     }
     tx.afterRequestRules();
     if (fe.statsPage != null && fe.statsPage.matches(req.uri)) {
@@ -332,8 +350,16 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     backend = be;
     tx.attach(be);
+    tx.cookie = cookie = CookieTransaction.begin(fe.cookies, be, req);
+    if (stream != null) {
+      stream.backend = be;
+    }
     be.counters().request();
     be.counters().session();
+    // As haproxy: the backend's own http-request rules once the request is switched to it.
+    if (!applyRules(fe.rulesOf(be).request(), req)) {
+      return;
+    }
     Backend bm = be.model();
     // haproxy 2.6.12: a backend's "option httpclose" closes the server side only (observed: the
     // client side is kept alive unless the frontend says otherwise), as http-server-close does.
@@ -351,11 +377,58 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   /** The stats page, produced here as HAProxy's stats applet does ({@code <STATS>} in the log, LR). */
+  /**
+   * Runs rules in order over {@code head}: the request's for http-request rules, the response's
+   * for http-response rules. False when one answered: a denied response is dropped with its
+   * server connection (nothing of it reached the client yet) and replaced by the rule's answer.
+   */
+  private boolean applyRules(RequestRule[] rules, HttpHead head) {
+    for (RequestRule rule : rules) {
+      RequestRule.Verdict v = rule.apply(head, tx);
+      if (v == RequestRule.Verdict.ALLOW) {
+        return true;
+      }
+      if (v == RequestRule.Verdict.RESPOND) {
+        if (rules == fe.rules) {
+          // A listen section's own answer: haproxy has read its persistence cookie first.
+          listenCookie(rule.isDeny());
+        }
+        boolean onResponse = head == resp;
+        if (onResponse) {
+          responseHeadDone = false;
+          keepServer = false;
+        }
+        tx.status = rule.status();
+        boolean pageCloses = rule.isDeny() && pages().closes(rule.status());
+        localResponse(rule.response(req, tx), rule.termination(), pageCloses || (!onResponse && !requestBody.isDone()));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The backend's http-response rules, then the frontend's: the order haproxy runs them in. */
+  private boolean applyResponseRules() {
+    return applyRules(fe.rulesOf(backend).response(), resp) && applyRules(fe.responseRules, resp);
+  }
+
   private void answerStats(StatsPage page) {
     StatsPage.Answer a = page.answer(req.method, req.uri, req.get("authorization"));
     tx.status = a.status();
+    listenCookie(false);
     tx.serverName = "<STATS>";
     localResponse(Unpooled.wrappedBuffer(a.bytes()), "LR", clientWantsClose);
+  }
+
+  /** The cookie flags (and for a deny, the cookie's server) of a request a listen section answers itself. */
+  private void listenCookie(boolean deny) {
+    CookiePersistence p = fe.listenCookie;
+    if (p != null) {
+      tx.cookie = cookie = CookieTransaction.answeredByListen(p, req, deny);
+      if (cookie.direct != null) {
+        tx.serverName = cookie.direct.name();
+      }
+    }
   }
 
   /** Connection and forwardfor headers as HAProxy sets them towards the server. */
@@ -381,7 +454,13 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void pickAndConnect() {
     BackendState be = backend;
-    ServerState s = be.pick(loop, this);
+    // A server the persistence cookie designates bypasses the balancer (and its lbtot count), and
+    // so does one a use-server rule names (haproxy reads the cookie first).
+    ServerState direct = cookie == null ? null : cookie.server(excluded);
+    if (direct == null && excluded == null) {
+      direct = useServer(be);
+    }
+    ServerState s = direct != null ? direct : be.pick(loop, this);
     if (s == null || !s.tryAcquire()) {
       if (be.anyServerUp() && !be.servers().isEmpty()) {
         state = State.QUEUED;
@@ -396,11 +475,30 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     server = s;
     tx.assigned(s);
     tx.served = s;
+    if (stream != null) {
+      stream.server = s;
+    }
     s.counters().session();
     s.counters().request();
-    s.counters().selected();
-    be.counters().selected();
+    if (direct == null) {
+      s.counters().selected();
+      be.counters().selected();
+    }
     connect(s);
+  }
+
+  /**
+   * The server of the first use-server rule whose condition holds, if it may take the request: UP
+   * (draining included), or in any state with {@code option persist}; else the next rule, as haproxy.
+   */
+  private @Nullable ServerState useServer(BackendState be) {
+    HttpFrontend.ServerRoute[] routes = fe.rulesOf(be).useServer();
+    for (HttpFrontend.ServerRoute r : routes) {
+      if (r.condition().test(req) && (r.server().isUp() || Boolean.TRUE.equals(be.model().options().get("persist")))) {
+        return r.server();
+      }
+    }
+    return null;
   }
 
   @Override
@@ -432,15 +530,24 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     }
     s.counters().connection(false);
     backend.counters().connection(false);
-    ServerLeg l = new ServerLeg(s, this);
+    ServerLeg l = new ServerLeg(s, IdlePool.of(s, loop), this);
     leg = l;
-    fe.connector.connect(loop, backend, s, l).addListener((ChannelFutureListener) f -> {
+    // timeout connect runs on this session's timer (its loop's timer lane), not as a task that
+    // Netty would schedule and cancel for every connection.
+    ChannelFuture attempt = fe.connector.connectUntimed(loop, s, l);
+    connecting = attempt.channel();
+    arm(Timer.CONNECT, backend.connectMillis * 1_000_000L);
+    attempt.addListener((ChannelFutureListener) f -> {
+      if (connecting == f.channel()) {
+        connecting = null;
+      }
       if (leg != l || state != State.CONNECTING) {
         f.channel().close();
         return;
       }
       if (f.isSuccess()) {
         l.channel = f.channel();
+        l.pool.use(l);
         onConnected();
       } else {
         onConnectFailed(f.cause() instanceof ConnectTimeoutException);
@@ -457,10 +564,22 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     // haproxy 2.6: when retry-on covers every failure of a reused connection (conn-failure,
     // empty-response and response-timeout), a first request may take idle connections as a later one does.
     boolean first = firstRequest && !backend.retryPolicy.coversReuseFailures();
-    return IdlePool.poll(s, reuse.mayTakeProven(first), reuse.mayTakeUnproven(first));
+    return IdlePool.of(s, loop).poll(reuse.mayTakeProven(first), reuse.mayTakeUnproven(first));
+  }
+
+  /** timeout connect expired: the attempt is abandoned (its channel closed) and fails as a timeout. */
+  private void onConnectTimeout() {
+    Channel c = connecting;
+    if (state != State.CONNECTING || c == null || leg == null || leg.channel != null) {
+      return;
+    }
+    connecting = null;
+    onConnectFailed(true);
+    c.close();
   }
 
   private void onConnectFailed(boolean timeout) {
+    disarm();
     ServerState failed = server;
     leg = null;
     server = null;
@@ -528,7 +647,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void forwardRequestBody(ByteBuf in) {
     int n = requestBody.scan(in);
-    tx.bytesFromClient += n;
+    tx.bytesFromClient += requestBody.loggedBytes(in, n);
     if (n > 0 && requestBody.kind() == BodyFramer.Kind.CHUNKED) {
       // Re-framed as haproxy 2.6 sends chunked requests (one chunk per read, no extensions).
       Channel sc = leg.channel;
@@ -586,6 +705,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
             return;
           }
           if (r != HeadDecoder.Result.DONE) {
+            byte[] refused = responseDecoder.takeInvalid();
+            if (refused != null) {
+              backend.counters().invalidResponse(refused, responseDecoder.invalidLineAt(), remote(), fe.model.name(),
+                  server);
+            }
             if (!retryAfterSend(backend.retryPolicy.onJunkResponse())) {
               serverError(502, "PH");
             }
@@ -597,7 +721,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         int n = responseBody.scan(in);
         if (n > 0 && responseBody.kind() == BodyFramer.Kind.CHUNKED) {
           // haproxy 2.6 re-frames chunked bodies (one chunk per read, no extensions): so does this.
-          tx.bytesToClient += ChunkReframer.write(client, in, responseBody);
+          ChunkReframer.write(client, in, responseBody);
+          tx.bytesToClient += responseBody.loggedBytes(in, n);
           in.skipBytes(n);
         } else if (n > 0) {
           tx.bytesToClient += n;
@@ -667,6 +792,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     tx.responseHead();
     // The response goes to the client from now on: no retry can replay the request any more.
     dropReplay();
+    if (!applyResponseRules()) {
+      return;
+    }
     if (kind == BodyFramer.Kind.CHUNKED) {
       resp.remove("content-length");
     } else if (kind == BodyFramer.Kind.UNTIL_CLOSE) {
@@ -675,7 +803,13 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     if (mode == HttpConnectionMode.CLOSE || clientWantsClose || fe.stopping.getAsBoolean() || !requestBody.isDone()) {
       closeAfter = true;
     }
-    tx.bytesToClient += writeResponseHead(true);
+    int cookieChange = cookie == null ? 0 : cookie.onResponse(req, resp, server);
+    tx.bytesToClient += writeResponseHead(true) - cookieChange;
+    if (fe.log.logAsap() && fe.log.enabled()) {
+      // option logasap: the line goes now, with what HAProxy holds of the response by then (the
+      // head and the body bytes that came with it).
+      tx.logEarly(tx.bytesToClient + responseBody.loggedBytesAhead(in), retries);
+    }
     if (responseBody.isDone()) {
       onResponseComplete();
     }
@@ -775,7 +909,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
       }
       return privateLegs.offer(l);
     }
-    return IdlePool.offer(l, l.requests >= 2);
+    return l.pool.offer(l, l.requests >= 2);
   }
 
   /**
@@ -862,6 +996,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     dropTransaction();
     backend = null;
     server = null;
+    cookie = null;
     upgradeRequested = false;
     responseHeadDone = false;
     responseStarted = false;
@@ -884,12 +1019,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     if (close || !requestBody.isDone() || clientWantsClose || fe.connectionMode == HttpConnectionMode.CLOSE) {
       closeAfter = true;
     }
-    int logged = Transaction.loggedSize(response);
-    int raw = response.readableBytes();
-    int written = ConnectionHeader.write(client, response,
+    // %B: a connection header the HTTP/1 output adds is not counted (see LoggedBytes).
+    tx.bytesToClient += Transaction.loggedSize(response);
+    ConnectionHeader.write(client, response,
         closeAfter ? ConnectionHeader.CLOSE : req.version == 10 ? ConnectionHeader.KEEP_ALIVE : null);
-    // An added connection header counts its name and value, as HAProxy counts headers (%B).
-    tx.bytesToClient += logged + (written > raw ? written - raw - 4 : 0);
     finishLog(termination);
     endTransaction();
   }
@@ -897,7 +1030,13 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private void localError(int code, String termination, boolean close) {
     beginTransaction();
     tx.status = code;
-    localResponse(HttpErrors.forStatus(code).duplicate(), termination, close || code == 400 || code == 408);
+    ErrorPages pages = pages();
+    localResponse(pages.engine(code).duplicate(), termination, close || code == 400 || code == 408 || pages.closes(code));
+  }
+
+  /** The error pages in force: the backend's once the request was switched to one, else the frontend's. */
+  private ErrorPages pages() {
+    return backend != null ? fe.rulesOf(backend).pages() : fe.errorPages;
   }
 
   private void serverError(int code, String termination) {
@@ -918,6 +1057,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
         }
       }
       case KEEP_ALIVE -> abort();
+      case CONNECT -> onConnectTimeout();
       case QUEUE -> {
         if (state == State.QUEUED) {
           backend.dequeue(this);
@@ -959,6 +1099,12 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     if (l != null) {
       l.close();
     }
+    Channel c = connecting;
+    if (c != null) {
+      // An attempt still in progress: nothing else would end it (its timeout was this session's).
+      connecting = null;
+      c.close();
+    }
     releaseServer();
   }
 
@@ -984,6 +1130,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   }
 
   private void cleanup() {
+    if (stream != null) {
+      stream.unlink();
+    }
     if (tx != null) {
       tx.detach();
     }
@@ -1018,6 +1167,8 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     req = new HttpHead();
     req.setSource(source());
     resp = new HttpHead();
+    // http-response conditions may test the client address too.
+    resp.setSource(req.sourceAddress());
     tx = new Transaction(fe.log, req, resp);
     tx.accepted(client, idleSince);
     requestDecoder = new HeadDecoder(true, HttpFrontend.MAX_HEAD, HttpFrontend.MAX_HEADERS);
@@ -1071,6 +1222,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
 
   private void finishLog(String termination) {
     countStats(termination);
+    if (monitorAnswer) {
+      monitorAnswer = false;
+      tx.resetTimes();
+      return;
+    }
     if (!fe.log.enabled() || (fe.log.dontLogNull() && req.method.isEmpty() && !requestDecoder.inProgress()
         && tx.status == 408)) {
       // dontlognull: a connection that sent nothing (a probe timing out) leaves no line.
@@ -1084,6 +1240,17 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private void countStats(String termination) {
     beginTransaction();
     TransactionStats.count(fe, backend, tx, termination);
+    if (stream != null) {
+      stream.unlink();
+    }
+  }
+
+  /** show sess: a request is a stream from its complete head to its end, as HAProxy 2.6 lists them. */
+  private void listStream() {
+    if (stream == null) {
+      stream = fe.counters.streams().create(client);
+    }
+    fe.counters.streams().link(stream);
   }
 
   // ---------------------------------------------------------------- BalanceRequest
@@ -1126,6 +1293,11 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   @Override
   public @Nullable String header(String name) {
     return req == null ? null : req.get(name.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @Override
+  public @Nullable LogContext sampleContext() {
+    return tx;
   }
 
   @Override

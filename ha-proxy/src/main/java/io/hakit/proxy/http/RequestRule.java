@@ -15,10 +15,13 @@ import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One compiled {@code http-request} rule: its condition and what it does. Immutable, shared by the
+ * One compiled {@code http-request} or {@code http-response} rule: its condition and what it does
+ * (a response rule's condition and edits apply to the response head). Immutable, shared by the
  * event loops. Header values of set-header/add-header are log-format strings (variables and
  * {@code %[...]} expressions), compiled here so that a bad one fails the build, with its file:line.
  */
@@ -39,9 +42,18 @@ final class RequestRule {
   /** redirect: the target when it is a format; return: the body and header values when any is one. */
   private final @Nullable LogFormat redirectTarget;
   private final @Nullable FormattedReturn formattedReturn;
+  /** replace-header/replace-value, del-header -m reg: the regex; del-header: how names compare. */
+  private final @Nullable Pattern regex;
+  private final HeaderEdits.@Nullable NameMatch nameMatch;
+  /** An http-response rule: a deny is logged PH (the proxy blocked the server's headers), not PR. */
+  private final boolean onResponse;
 
   private RequestRule(HttpAction action, AclPredicate condition, @Nullable ByteBuf response, @Nullable String headerName,
-      @Nullable LogFormat headerValue, @Nullable LogFormat redirectTarget, @Nullable FormattedReturn formattedReturn) {
+      @Nullable LogFormat headerValue, @Nullable LogFormat redirectTarget, @Nullable FormattedReturn formattedReturn,
+      @Nullable Pattern regex, HeaderEdits.@Nullable NameMatch nameMatch, boolean onResponse) {
+    this.onResponse = onResponse;
+    this.regex = regex;
+    this.nameMatch = nameMatch;
     this.action = action;
     this.condition = condition;
     this.response = response;
@@ -66,11 +78,18 @@ final class RequestRule {
   }
 
   static RequestRule compile(HttpRule rule, List<Acl> acls, String where) {
+    return compile(rule, acls, where, false, ErrorPages.BUILT_IN);
+  }
+
+  /** The same for an {@code http-response} rule when {@code onResponse}; a deny answers with {@code pages}. */
+  static RequestRule compile(HttpRule rule, List<Acl> acls, String where, boolean onResponse, ErrorPages pages) {
+    String ruleset = onResponse ? "http-response" : "http-request";
+    Usage use = onResponse ? Usage.LOG : Usage.HTTP_REQUEST;
     AclPredicate condition;
     try {
       condition = AclCompiler.compile(rule.condition(), acls);
     } catch (IllegalArgumentException e) {
-      throw new HaException(where + ": http-request " + rule.action().keyword() + ": " + e.getMessage() + " at "
+      throw new HaException(where + ": " + ruleset + " " + rule.action().keyword() + ": " + e.getMessage() + " at "
           + rule.origin(), e);
     }
     HttpAction a = rule.action();
@@ -79,15 +98,17 @@ final class RequestRule {
     LogFormat headerValue = null;
     LogFormat redirectTarget = null;
     FormattedReturn formattedReturn = null;
+    Pattern regex = null;
+    HeaderEdits.NameMatch nameMatch = null;
     if (a instanceof HttpAction.Deny d) {
-      response = d.status() == 403 ? HttpErrors.FORBIDDEN_403 : HttpErrors.forStatus(d.status());
+      response = pages.rule(d.status());
     } else if (a instanceof HttpAction.Return r) {
-      formattedReturn = formattedReturn(r, rule, where);
+      formattedReturn = formattedReturn(r, rule, where, use, ruleset);
       if (formattedReturn == null) {
         response = returnResponse(r);
       }
     } else if (a instanceof HttpAction.Redirect r) {
-      LogFormat target = format(r.target(), rule, where);
+      LogFormat target = format(r.target(), rule, where, use, ruleset);
       if (!target.isConstant()) {
         redirectTarget = target;
       } else if (r.type().equals("location")) {
@@ -95,23 +116,36 @@ final class RequestRule {
       }
     } else if (a instanceof HttpAction.SetHeader s) {
       headerName = s.name().toLowerCase(Locale.ROOT);
-      headerValue = format(s.value(), rule, where);
+      headerValue = format(s.value(), rule, where, use, ruleset);
     } else if (a instanceof HttpAction.AddHeader s) {
       headerName = s.name().toLowerCase(Locale.ROOT);
-      headerValue = format(s.value(), rule, where);
+      headerValue = format(s.value(), rule, where, use, ruleset);
     } else if (a instanceof HttpAction.DelHeader d) {
-      if (d.matchMethod() != null && !d.matchMethod().equals("str")) {
-        throw new HaException(where + ": http-request del-header -m " + d.matchMethod() + " is not supported (expected: str)");
+      nameMatch = d.matchMethod() == null ? HeaderEdits.NameMatch.STR : HeaderEdits.NameMatch.of(d.matchMethod());
+      if (nameMatch == HeaderEdits.NameMatch.REG) {
+        regex = regex(d.name(), rule, where, ruleset);
+        headerName = d.name();
+      } else {
+        headerName = d.name().toLowerCase(Locale.ROOT);
       }
+    } else if (a instanceof HttpAction.ReplaceHeader r) {
+      headerName = r.name().toLowerCase(Locale.ROOT);
+      regex = regex(r.regex(), rule, where, ruleset);
+      headerValue = format(r.replacement(), rule, where, use, ruleset);
+    } else if (a instanceof HttpAction.SetPath p && !onResponse) {
+      headerValue = format(p.value(), rule, where, use, ruleset);
     } else if (!(a instanceof HttpAction.Allow)) {
-      throw new HaException(where + ": http-request " + a.keyword() + " is not supported by this runtime at "
-          + rule.origin() + " (supported: allow, deny, return, redirect, set-header, add-header, del-header)");
+      throw new HaException(where + ": " + ruleset + " " + a.keyword() + " is not supported by this runtime at "
+          + rule.origin() + " (supported: allow, deny, return, redirect, set-header, add-header, del-header,"
+          + " replace-header, replace-value, set-path)");
     }
-    return new RequestRule(a, condition, response, headerName, headerValue, redirectTarget, formattedReturn);
+    return new RequestRule(a, condition, response, headerName, headerValue, redirectTarget, formattedReturn, regex,
+        nameMatch, onResponse);
   }
 
   /** A return whose body is an lf-string or whose headers hold formats; null when all of it is constant. */
-  private static @Nullable FormattedReturn formattedReturn(HttpAction.Return r, HttpRule rule, String where) {
+  private static @Nullable FormattedReturn formattedReturn(HttpAction.Return r, HttpRule rule, String where, Usage use,
+      String ruleset) {
     boolean lfBody = "lf-string".equals(r.bodyKind());
     boolean dynamicHeader = r.headers().stream().anyMatch(h -> h.value().indexOf('%') >= 0);
     if (!lfBody && !dynamicHeader) {
@@ -121,24 +155,33 @@ final class RequestRule {
     LogFormat[] values = new LogFormat[names.length];
     for (int i = 0; i < names.length; i++) {
       names[i] = r.headers().get(i).name().toLowerCase(Locale.ROOT);
-      values[i] = format(r.headers().get(i).value(), rule, where);
+      values[i] = format(r.headers().get(i).value(), rule, where, use, ruleset);
     }
     LogFormat body = null;
     if (lfBody) {
-      body = format(r.body() == null ? "" : r.body(), rule, where);
+      body = format(r.body() == null ? "" : r.body(), rule, where, use, ruleset);
     } else if (r.bodyKind() != null && !r.bodyKind().equals("string")) {
       throw new HaException("http-request return: " + r.bodyKind() + " is not supported (expected: string, lf-string)");
     }
     return new FormattedReturn(r.status(), r.contentType(), body, r.body() == null ? "" : r.body(), names, values);
   }
 
-  /** A header value: a log-format string evaluated per request (HAProxy's wording on failure). */
-  private static LogFormat format(String value, HttpRule rule, String where) {
+  private static Pattern regex(String text, HttpRule rule, String where, String ruleset) {
     try {
-      return LogFormat.compile(value, Usage.HTTP_REQUEST);
+      return Pattern.compile(text);
+    } catch (PatternSyntaxException e) {
+      throw new HaException("parsing [" + rule.origin() + "] : error detected in " + where + " while parsing '" + ruleset
+          + " " + rule.action().keyword() + "' rule : invalid regex '" + text + "': " + e.getDescription(), e);
+    }
+  }
+
+  /** A header value: a log-format string evaluated per request (HAProxy's wording on failure). */
+  private static LogFormat format(String value, HttpRule rule, String where, Usage use, String ruleset) {
+    try {
+      return LogFormat.compile(value, use);
     } catch (FormatException e) {
-      throw new HaException("parsing [" + rule.origin() + "] : error detected in " + where + " while parsing 'http-request "
-          + rule.action().keyword() + "' rule : " + e.getMessage(), e);
+      throw new HaException("parsing [" + rule.origin() + "] : error detected in " + where + " while parsing '" + ruleset
+          + " " + rule.action().keyword() + "' rule : " + e.getMessage(), e);
     }
   }
 
@@ -204,8 +247,20 @@ final class RequestRule {
       req.add(headerName, headerValue.format(tx));
       return Verdict.CONTINUE;
     }
-    if (a instanceof HttpAction.DelHeader d) {
-      req.remove(d.name().toLowerCase(Locale.ROOT));
+    if (a instanceof HttpAction.DelHeader) {
+      if (nameMatch == HeaderEdits.NameMatch.STR) {
+        req.remove(headerName);
+      } else {
+        HeaderEdits.delete(req, nameMatch, headerName, regex);
+      }
+      return Verdict.CONTINUE;
+    }
+    if (a instanceof HttpAction.ReplaceHeader r) {
+      HeaderEdits.replace(req, headerName, regex, headerValue.format(tx), r.keyword().equals("replace-value"));
+      return Verdict.CONTINUE;
+    }
+    if (a instanceof HttpAction.SetPath) {
+      req.setPath(headerValue.format(tx));
       return Verdict.CONTINUE;
     }
     return Verdict.RESPOND;
@@ -242,10 +297,19 @@ final class RequestRule {
 
   /**
    * The termination state the log shows for this rule's answer: {@code PR} for a deny (the proxy
-   * blocked the request), {@code LR} for a redirect or a return (the proxy answered it locally).
+   * blocked the request; {@code PH} when it blocked the response), {@code LR} for a redirect or a
+   * return (the proxy answered it locally).
    */
   String termination() {
-    return action instanceof HttpAction.Deny ? "PR" : "LR";
+    if (action instanceof HttpAction.Deny) {
+      return onResponse ? "PH" : "PR";
+    }
+    return "LR";
+  }
+
+  /** True for a deny, whose answer is the error page of its status. */
+  boolean isDeny() {
+    return action instanceof HttpAction.Deny;
   }
 
   /** The status this rule answers with, for logs. */

@@ -15,15 +15,24 @@ import org.jspecify.annotations.Nullable;
  */
 final class ServerLeg extends ChannelInboundHandlerAdapter {
   final ServerState server;
+  /** The idle pool of {@link #server} on this loop, which counts this connection while in use. */
+  final IdlePool pool;
   @Nullable HttpSession session;
   @Nullable Channel channel;
   /** Requests sent over this connection so far. */
   int requests;
   /** Mirrors the channel's auto-read flag (on unless the client cannot take more). */
   private boolean reading = true;
+  /** Counted in {@link IdlePool#used}. */
+  boolean counted;
+  // Links of the idle list this connection waits in, or null (owned by the pool).
+  IdlePool.@Nullable IdleChain chain;
+  @Nullable ServerLeg idlePrev;
+  @Nullable ServerLeg idleNext;
 
-  ServerLeg(ServerState server, HttpSession session) {
+  ServerLeg(ServerState server, IdlePool pool, @Nullable HttpSession session) {
     this.server = server;
+    this.pool = pool;
     this.session = session;
   }
 
@@ -58,11 +67,10 @@ final class ServerLeg extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    pool.closed(this);
     HttpSession s = session;
     if (s != null) {
       s.onServerClosed(this);
-    } else {
-      IdlePool.remove(this);
     }
   }
 

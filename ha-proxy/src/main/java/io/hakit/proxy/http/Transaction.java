@@ -3,6 +3,7 @@ package io.hakit.proxy.http;
 import io.hakit.proxy.acl.RequestSample;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.log.AccessLog;
+import io.hakit.proxy.log.LoggedBytes;
 import io.hakit.proxy.log.SessionRecord;
 import io.hakit.proxy.logformat.Captured;
 import io.netty.buffer.ByteBuf;
@@ -20,6 +21,8 @@ final class Transaction extends SessionRecord {
   private boolean responseSeen;
   /** The server that took the request, for its stats counters. */
   @Nullable ServerState served;
+  /** Cookie persistence of this transaction (its %tsc flags), null when its backend has no cookie. */
+  @Nullable CookieTransaction cookie;
 
   Transaction(AccessLog log, HttpHead request, HttpHead response) {
     super(log);
@@ -28,29 +31,12 @@ final class Transaction extends SessionRecord {
     this.captured = log.captures().isEmpty() ? null : log.captures().newHolder();
   }
 
-  /**
-   * How many bytes of a head HAProxy 2.6 counts in %B and %U: it counts its internal (HTX) form,
-   * where a header costs its name and value but not the ": " and CRLF around them.
-   */
-  static int loggedSize(int headBytes, int headerCount) {
-    return headBytes - 4 * headerCount;
-  }
-
-  /**
-   * {@link #loggedSize(int, int)} of a response head as the server sent it: HAProxy counts the
-   * server's headers (a {@code connection} header it drops towards the client included) and not
-   * the ones its HTTP/1 output adds.
-   */
+  /** What HAProxy 2.6 counts in %B for a response head as the server sent it (see {@link LoggedBytes}). */
   static int loggedSize(HttpHead response) {
-    // "HTTP/1.1 200 OK\r\n": version, status and reason with their separators, then the empty line.
-    int n = 8 + 1 + String.valueOf(response.status).length() + 1 + response.reason.length() + 2 + 2;
-    for (int i = 0; i < response.headerCount(); i++) {
-      n += response.headerName(i).length() + response.headerValue(i).length();
-    }
-    return n;
+    return LoggedBytes.responseHead(response.status, response.reason, response);
   }
 
-  /** {@link #loggedSize(int, int)} of a whole response the proxy answers with itself (head and body). */
+  /** What HAProxy 2.6 counts in %B for a whole response the proxy answers with itself (head and body). */
   static int loggedSize(ByteBuf response) {
     int lines = 0;
     int end = response.writerIndex();
@@ -63,14 +49,15 @@ final class Transaction extends SessionRecord {
       }
     }
     // lines: the status line and each header; the empty line ending the head is not counted.
-    return loggedSize(response.readableBytes(), Math.max(0, lines - 1));
+    return LoggedBytes.localResponse(response.readableBytes(), Math.max(0, lines - 1));
   }
 
   /** The request head is parsed: takes its captures, before any rule changes it. */
   void requestHead() {
     headDone = System.currentTimeMillis();
     numbered();
-    bytesFromClient = loggedSize((int) bytesFromClient, request.headerCount());
+    // %U: the head in HAProxy's counting, not the bytes read (see LoggedBytes).
+    bytesFromClient = LoggedBytes.requestHead(request);
     if (captured != null) {
       captured.captureRequest(request);
     }
@@ -109,6 +96,12 @@ final class Transaction extends SessionRecord {
   /** Kept for the session's old name of {@link #reset()}. */
   void resetTimes() {
     reset();
+  }
+
+  @Override
+  public String cookieFlags() {
+    CookieTransaction c = cookie;
+    return c == null ? "--" : c.flags();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.hakit.proxy.http;
 
 import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.ServerState;
+import io.hakit.proxy.logformat.LogContext.Timer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,13 @@ final class TransactionStats {
     ServerState s = tx.served;
     int status = tx.status;
     fe.counters.request();
-    fe.counters.bytesOut(tx.bytesToClient);
+    // bin/bout as HAProxy counts them: the request and response as forwarded (%U, %B); a request the
+    // parser rejected was never forwarded and neither was its error page.
+    boolean unparsable = termination.startsWith("PR") && status != 403;
+    if (!unparsable) {
+      fe.counters.bytesIn(tx.bytesFromClient);
+      fe.counters.bytesOut(tx.bytesToClient);
+    }
     if (status > 0) {
       fe.counters.response(status);
     } else if (be == null && Character.toUpperCase(termination.charAt(0)) == 'C') {
@@ -33,6 +40,7 @@ final class TransactionStats {
       be.counters().connectError();
     }
     if (be != null) {
+      be.counters().bytesIn(tx.bytesFromClient);
       be.counters().bytesOut(tx.bytesToClient);
       if (status > 0) {
         be.counters().response(status);
@@ -42,6 +50,10 @@ final class TransactionStats {
     if (fromServer && status > 0) {
       s.counters().response(status);
       s.counters().bytesOut(tx.bytesToClient);
+      s.counters().bytesIn(tx.bytesFromClient);
+      if (be != null) {
+        countTimes(be, s, tx);
+      }
     }
     // Aborts during the data phase: CD/cD by the client, SD/sD by the server.
     if (termination.length() >= 2 && termination.charAt(1) == 'D') {
@@ -55,6 +67,19 @@ final class TransactionStats {
         s.counters().responseError();
       }
     }
+  }
+
+  /** qtime, ctime, rtime, ttime: only a transaction that got its response head counts, as in HAProxy. */
+  private static void countTimes(BackendState be, ServerState s, Transaction tx) {
+    long connect = tx.timer(Timer.CONNECT);
+    long response = tx.timer(Timer.RESPONSE);
+    if (connect < 0 || response < 0) {
+      return;
+    }
+    long queue = Math.max(0, tx.timer(Timer.QUEUE));
+    long total = tx.timer(Timer.TOTAL);
+    s.counters().times(queue, connect, response, total);
+    be.counters().times(queue, connect, response, total);
   }
 
   private static void countAbort(@Nullable BackendState be, @Nullable ServerState s, boolean clientAbort) {

@@ -41,6 +41,10 @@ public class SessionRecord implements LogContext {
   private String termination = "--";
   private long idleSince;
   private long endedAt;
+  /** option logasap: the line was written already; the end of the transaction writes none. */
+  private boolean loggedEarly;
+  /** %B of a line written early (what was sent by then), -1 otherwise. */
+  private long earlyBytesOut = -1;
 
   /** Accept time of the connection (epoch ms). */
   public long acceptedAt;
@@ -127,11 +131,39 @@ public class SessionRecord implements LogContext {
     }
   }
 
-  /** The server connection is up (for %bi:%bp). */
+  /**
+   * The server connection is up (for %bi:%bp). Under {@code option logasap} a TCP connection's
+   * line is written now, as HAProxy does: its times end here and nothing has been sent yet.
+   */
   public void serverConnected(@Nullable Channel serverChannel) {
     connectDone = System.currentTimeMillis();
     if (serverChannel != null && serverChannel.localAddress() instanceof InetSocketAddress a) {
       backendSource = a;
+    }
+    if (!log.http() && log.logAsap() && log.enabled()) {
+      logEarly(0, 0);
+    }
+  }
+
+  /**
+   * {@code option logasap}: writes the line now (HTTP: once the response head is sent), with the
+   * times ending now and {@code bytesSoFar} as %B; {@link #log} then writes nothing for this
+   * transaction. The termination state is {@code --}, as nothing has ended yet, and %U is 0: HAProxy
+   * 2.6 has not accounted the request's bytes by then (measured: {@code +61 0 200 ...}).
+   */
+  public void logEarly(long bytesSoFar, int retryCount) {
+    if (loggedEarly) {
+      return;
+    }
+    retries = retryCount;
+    endedAt = System.currentTimeMillis();
+    earlyBytesOut = bytesSoFar;
+    try {
+      writeLine();
+    } finally {
+      earlyBytesOut = -1;
+      endedAt = 0;
+      loggedEarly = true;
     }
   }
 
@@ -140,19 +172,32 @@ public class SessionRecord implements LogContext {
     this.termination = terminationState;
     this.retries = retryCount;
     endedAt = System.currentTimeMillis();
+    try {
+      if (!loggedEarly) {
+        writeLine();
+      }
+    } finally {
+      backend = null;
+      reset();
+    }
+  }
+
+  private void writeLine() {
     // HAProxy writes the line once the transaction has left its backend and server.
     BackendState be = backend;
     detach();
     backend = be;
+    boolean error = log.isError(this);
+    if (!log.wanted(error)) {
+      return;
+    }
     logging = true;
     logNumber = log.nextLineNumber();
     try {
-      log.write(this);
+      log.write(this, error);
     } finally {
       logging = false;
       logNumber = -1;
-      backend = null;
-      reset();
     }
   }
 
@@ -176,6 +221,8 @@ public class SessionRecord implements LogContext {
     requestNumber = -1;
     termination = "--";
     retries = 0;
+    loggedEarly = false;
+    earlyBytesOut = -1;
   }
 
   // ---------------------------------------------------------------- LogContext
@@ -244,12 +291,17 @@ public class SessionRecord implements LogContext {
 
   @Override
   public long bytesIn() {
-    return bytesFromClient;
+    return earlyBytesOut >= 0 ? 0 : bytesFromClient;
   }
 
   @Override
   public long bytesOut() {
-    return bytesToClient;
+    return earlyBytesOut >= 0 ? earlyBytesOut : bytesToClient;
+  }
+
+  @Override
+  public boolean logAsap() {
+    return log.logAsap();
   }
 
   @Override

@@ -14,13 +14,18 @@ final class Expression implements Part {
     this.use = use;
   }
 
-  @Override
-  public boolean append(StringBuilder out, LogContext ctx, Sample s) {
+  /** Fetches and converts into {@code s}; false when some step had no value. */
+  boolean evaluate(LogContext ctx, Sample s) {
     boolean present = fetch.fetch(ctx, s);
     for (int i = 0; present && i < converters.length; i++) {
       present = converters[i].convert(s);
     }
-    String text = present ? s.asString() : null;
+    return present;
+  }
+
+  @Override
+  public boolean append(StringBuilder out, LogContext ctx, Sample s) {
+    String text = evaluate(ctx, s) ? s.asString() : null;
     // As HAProxy's lf_text_len: an empty result is written like an absent one.
     Render.text(out, text == null || text.isEmpty() ? null : text, flags, use);
     return true;

@@ -29,6 +29,11 @@ final class FormatCompiler {
     return c.parts.toArray(new Part[0]);
   }
 
+  /** One sample expression alone ({@code fetch[,converter...]}, as in {@code balance hash}), checked like {@code %[...]}. */
+  static Expression sample(String expr, Usage use) {
+    return (Expression) new FormatCompiler(expr, use).expression(expr, expr, 0);
+  }
+
   private void run() {
     int n = fmt.length();
     int i = 0;

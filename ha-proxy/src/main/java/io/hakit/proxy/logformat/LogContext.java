@@ -95,8 +95,24 @@ public interface LogContext {
   /** %B: bytes sent to the client. */
   long bytesOut();
 
+  /**
+   * True under {@code option logasap}: the line may come before the end, and HAProxy marks %B,
+   * %Ta, %Tt and %Tu with a {@code +} (on every line of such a frontend).
+   */
+  default boolean logAsap() {
+    return false;
+  }
+
   /** Two characters: the termination cause and the session state at termination ({@code --}, {@code CD}, ...). */
   String termination();
+
+  /**
+   * The 3rd and 4th characters of {@code %tsc}: the persistence cookie of the request and of the
+   * response (HTTP mode, backend with a cookie), {@code --} when not applicable.
+   */
+  default String cookieFlags() {
+    return "--";
+  }
 
   int counter(Counter counter);
 

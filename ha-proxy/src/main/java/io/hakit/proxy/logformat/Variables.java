@@ -85,19 +85,18 @@ final class Variables {
       case "Tw" -> number(c -> c.timer(Timer.QUEUE), f);
       case "Tc" -> number(c -> c.timer(Timer.CONNECT), f);
       case "Tr" -> number(c -> c.timer(Timer.RESPONSE), f);
-      case "Ta" -> number(c -> c.timer(Timer.ACTIVE), f);
-      case "Tt" -> number(c -> c.timer(Timer.TOTAL), f);
+      case "Ta" -> partial(number(c -> c.timer(Timer.ACTIVE), f));
+      case "Tt" -> partial(number(c -> c.timer(Timer.TOTAL), f));
       case "Tq" -> number(Variables::tq, f);
-      case "Tu" -> number(Variables::tu, f);
+      case "Tu" -> partial(number(Variables::tu, f));
       case "Td" -> number(Variables::td, f);
       case "ST" -> number(c -> c.status(), f);
-      case "B" -> number(LogContext::bytesOut, f);
+      case "B" -> partial(number(LogContext::bytesOut, f));
       case "U" -> number(LogContext::bytesIn, f);
       case "ts" -> text(LogContext::termination, f, use);
-      // No persistence cookie in this runtime: its two characters are always "--".
       case "tsc" -> (out, c, s) -> {
         boolean quote = (f & Flags.QUOTE) != 0;
-        out.append(quote ? "\"" : "").append(c.termination()).append(quote ? "--\"" : "--");
+        out.append(quote ? "\"" : "").append(c.termination()).append(c.cookieFlags()).append(quote ? "\"" : "");
         return true;
       };
       case "ac" -> number(c -> c.counter(Counter.ACTCONN), f);
@@ -279,6 +278,16 @@ final class Variables {
       out.append('"');
     }
     return true;
+  }
+
+  /** A value that may be incomplete under option logasap: HAProxy prefixes it with '+' there. */
+  private static Part partial(Part value) {
+    return (out, c, s) -> {
+      if (c.logAsap()) {
+        out.append('+');
+      }
+      return value.append(out, c, s);
+    };
   }
 
   private static long tq(LogContext c) {

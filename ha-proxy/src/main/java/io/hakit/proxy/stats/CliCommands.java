@@ -27,13 +27,15 @@ final class CliCommands {
         operator                                : lower the level of the current CLI session to operator
         prompt                                  : toggle interactive mode with prompt
         quit                                    : disconnect
-        set server <bk>/<srv> [opts]            : change a server's state or weight
+        set server <bk>/<srv> [opts]            : change a server's state, weight, address or ssl
         set weight <bk>/<srv>  (DEPRECATED)     : change a server's weight (use 'set server' instead)
         show backend                            : list backends in the current running config
         show cli level                          : display the level of the current CLI session
+        show errors [<px>] [request|response]   : report last request and/or response errors for each proxy
         show info                               : report information about the running process
         show servers state [<backend>]          : dump volatile server information (all or for a single backend)
-        show stat [no-maint|up] [<px> <type> <sid>] : report counters for each proxy and server
+        show sess [id]                          : report the list of current sessions or dump this exact session
+        show stat [desc|json|no-maint|typed|up]*: report counters for each proxy and server
         user                                    : lower the level of the current CLI session to user
       """;
 
@@ -55,6 +57,11 @@ final class CliCommands {
   }
 
   Result run(List<String> words, CliLevel level) {
+    return run(words, level, CliSession.Peer.of("unix_stream", "unix:1"));
+  }
+
+  /** Runs one command for the CLI client {@code self} (which {@code show sess} lists too). */
+  Result run(List<String> words, CliLevel level, CliSession.Peer self) {
     if (words.isEmpty()) {
       return Result.text("");
     }
@@ -74,7 +81,7 @@ final class CliCommands {
         return level.allows(CliLevel.OPERATOR) ? new Result("", CliLevel.OPERATOR, false, false)
             : Result.text(PERMISSION_DENIED);
       case "show":
-        return show(words, level);
+        return show(words, level, self);
       case "clear":
         if (!a1.equals("counters")) {
           return unknown();
@@ -134,7 +141,7 @@ final class CliCommands {
     }
   }
 
-  private Result show(List<String> words, CliLevel level) {
+  private Result show(List<String> words, CliLevel level, CliSession.Peer self) {
     String what = arg(words, 1);
     switch (what) {
       case "info":
@@ -151,42 +158,95 @@ final class CliCommands {
         return Result.text(out == null ? "Can't find backend.\n" : out);
       case "cli":
         return arg(words, 2).equals("level") ? Result.text(level.keyword() + "\n") : unknown();
+      case "errors":
+        return showErrors(words.subList(2, words.size()), level);
+      case "sess":
+        return Result.text(level.allows(CliLevel.OPERATOR) ? ShowSess.render(stats, self, arg(words, 2))
+            : PERMISSION_DENIED);
       default:
         return unknown();
     }
   }
 
+  /**
+   * {@code show stat [<px> <type> <sid>] [typed|json|desc|up|no-maint]*}, parsed as HAProxy 2.6 does:
+   * three leading words are the filter (a proxy name or id, or -1; numbers read as atoi would),
+   * whatever follows are options.
+   */
   private Result showStat(List<String> args, CliLevel level) {
     boolean up = false;
     boolean noMaint = false;
-    int i = 0;
-    for (; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("up")) {
-        up = true;
-      } else if (a.equals("no-maint")) {
-        noMaint = true;
-      } else if (a.equals("typed") || a.equals("json") || a.equals("desc")) {
-        return Result.text("show stat " + a + ": not supported by HAKit (CSV only).\n");
-      } else {
-        break;
-      }
-    }
+    String format = "csv";
     String proxy = null;
     int types = -1;
     int sid = -1;
-    if (i < args.size()) {
-      proxy = args.get(i).equals("-1") ? null : args.get(i);
-      if (i + 2 < args.size()) {
-        try {
-          types = Integer.parseInt(args.get(i + 1));
-          sid = Integer.parseInt(args.get(i + 2));
-        } catch (NumberFormatException e) {
-          return Result.text("Require a numeric type and server id.\n");
+    int i = 0;
+    if (args.size() >= 3) {
+      if (!args.get(0).equals("-1")) {
+        proxy = args.get(0);
+        String wanted = proxy;
+        if (stats.proxies().stream().noneMatch(p -> p.name().equals(wanted) || Integer.toString(p.id()).equals(wanted))) {
+          return Result.text("No such proxy.\n");
+        }
+      }
+      types = atoi(args.get(1));
+      sid = atoi(args.get(2));
+      i = 3;
+    }
+    for (; i < args.size(); i++) {
+      switch (args.get(i)) {
+        case "up" -> up = true;
+        case "no-maint" -> noMaint = true;
+        case "typed", "json" -> format = args.get(i);
+        case "desc" -> {
+          return Result.text("show stat desc: not supported by HAKit.\n");
+        }
+        default -> {
+          // HAProxy ignores words it does not know here.
         }
       }
     }
-    return Result.text(StatCsv.render(stats, level, new StatCsv.Filter(proxy, types, sid, up, noMaint)));
+    StatCsv.Filter filter = new StatCsv.Filter(proxy, types, sid, up, noMaint);
+    return Result.text(switch (format) {
+      case "typed" -> StatTyped.typed(StatCsv.rows(stats, level, filter));
+      case "json" -> StatTyped.json(StatCsv.rows(stats, level, filter));
+      default -> StatCsv.render(stats, level, filter);
+    });
+  }
+
+  /** {@code show errors [<px>] [request|response]}: operator level, as in HAProxy. */
+  private Result showErrors(List<String> args, CliLevel level) {
+    if (!level.allows(CliLevel.OPERATOR)) {
+      return Result.text(PERMISSION_DENIED);
+    }
+    String proxy = null;
+    boolean requests = true;
+    boolean responses = true;
+    for (String a : args) {
+      if (a.equals("response")) {
+        requests = false;
+      } else if (a.equals("request")) {
+        responses = false;
+      } else if (!a.equals("-1") && proxy == null) {
+        proxy = a;
+      }
+    }
+    String out = ShowErrors.render(stats, proxy, requests, responses);
+    return Result.text(out == null ? "No such proxy.\n" : out);
+  }
+
+  /** C's atoi: an optional sign and the leading digits, 0 when there are none. */
+  static int atoi(String s) {
+    int i = 0;
+    boolean negative = false;
+    if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+      negative = s.charAt(i++) == '-';
+    }
+    long n = 0;
+    for (; i < s.length() && Character.isDigit(s.charAt(i)) && n <= Integer.MAX_VALUE; i++) {
+      n = n * 10 + (s.charAt(i) - '0');
+    }
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, negative ? -n : n));
   }
 
   /** A server named {@code backend/server}, or the HAProxy error text in {@link Lookup#error}. */
@@ -281,6 +341,8 @@ final class CliCommands {
         return "";
       case "weight":
         return applyWeight(s, value);
+      case "addr":
+        return ServerAddressChange.apply(s, words.subList(4, words.size()));
       default:
         return SET_SERVER_USAGE;
     }

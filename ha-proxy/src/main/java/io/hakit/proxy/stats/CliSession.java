@@ -14,13 +14,28 @@ final class CliSession {
   static final int MAX_LINE = 16384;
 
   private final CliCommands commands;
+  private final Peer peer;
   private CliLevel level;
   private boolean interactive;
   private boolean closed;
 
+  /** Who is connected, for this session's own line in {@code show sess}. */
+  record Peer(long id, String proto, String source, long openedNanos) {
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong(1);
+
+    static Peer of(String proto, String source) {
+      return new Peer(IDS.getAndIncrement(), proto, source, System.nanoTime());
+    }
+  }
+
   CliSession(CliCommands commands, CliLevel level) {
+    this(commands, level, Peer.of("unix_stream", "unix:1"));
+  }
+
+  CliSession(CliCommands commands, CliLevel level, Peer peer) {
     this.commands = commands;
     this.level = level;
+    this.peer = peer;
   }
 
   boolean isClosed() {
@@ -41,7 +56,7 @@ final class CliSession {
           + CliCommands.HELP.substring(CliCommands.HELP.indexOf('\n') + 1) + "\n";
     }
     for (List<String> words : batch) {
-      CliCommands.Result r = commands.run(words, level);
+      CliCommands.Result r = commands.run(words, level, peer);
       if (r.quit()) {
         closed = true;
         return out.toString();

@@ -22,7 +22,11 @@ final class InfoText {
     return v == null ? "dev" : v;
   }
 
-  /** HAProxy's {@code show info} keys, in its order; what HAKit does not measure is 0. */
+  /**
+   * HAProxy's {@code show info} keys, in its order; what HAKit does not measure is 0. The
+   * connection and session rates are the frontends' summed; their maxima are the busiest
+   * frontend's (a lower bound of the process's: HAKit keeps no process-wide counter).
+   */
   static String info(ProxyStats stats) {
     long now = System.currentTimeMillis();
     long up = (now - stats.startMillis()) / 1000;
@@ -30,7 +34,12 @@ final class InfoText {
     long reqs = 0;
     long bytesOut = 0;
     int listeners = 0;
+    long rate = 0;
+    int maxRate = 0;
     for (ProxyStats.FrontendStats f : stats.frontends()) {
+      // The process's rate is the sum of its frontends'; its maximum is at least the busiest one's.
+      rate += f.counters().sessionRate().rate();
+      maxRate = Math.max(maxRate, f.counters().sessionRate().max());
       conns += f.counters().sessions();
       reqs += f.counters().requests();
       bytesOut += f.counters().bytesOut();
@@ -56,10 +65,17 @@ final class InfoText {
     line(out, "CurrConns", stats.currentConnections());
     line(out, "CumConns", conns);
     line(out, "CumReq", reqs);
-    for (String k : new String[] {"MaxSslConns", "CurrSslConns", "CumSslConns", "Maxpipes", "PipesUsed", "PipesFree",
-        "ConnRate", "ConnRateLimit", "MaxConnRate", "SessRate", "SessRateLimit", "MaxSessRate", "SslRate",
-        "SslRateLimit", "MaxSslRate", "SslFrontendKeyRate", "SslFrontendMaxKeyRate", "SslFrontendSessionReuse_pct",
-        "SslBackendKeyRate", "SslBackendMaxKeyRate", "SslCacheLookups", "SslCacheMisses", "CompressBpsIn",
+    for (String k : new String[] {"MaxSslConns", "CurrSslConns", "CumSslConns", "Maxpipes", "PipesUsed", "PipesFree"}) {
+      line(out, k, 0);
+    }
+    line(out, "ConnRate", rate);
+    line(out, "ConnRateLimit", 0);
+    line(out, "MaxConnRate", maxRate);
+    line(out, "SessRate", rate);
+    line(out, "SessRateLimit", 0);
+    line(out, "MaxSessRate", maxRate);
+    for (String k : new String[] {"SslRate", "SslRateLimit", "MaxSslRate", "SslFrontendKeyRate",
+        "SslFrontendMaxKeyRate", "SslFrontendSessionReuse_pct", "SslBackendKeyRate", "SslBackendMaxKeyRate", "SslCacheLookups", "SslCacheMisses", "CompressBpsIn",
         "CompressBpsOut", "CompressBpsRateLim", "Tasks", "Run_queue"}) {
       line(out, k, 0);
     }

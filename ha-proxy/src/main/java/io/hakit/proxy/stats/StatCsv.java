@@ -7,16 +7,18 @@ import io.hakit.proxy.backend.BackendState;
 import io.hakit.proxy.backend.LastCheck;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.backend.TrafficCounters;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code show stat} in HAProxy 2.6's CSV: the same header line, one FRONTEND row, the server rows
- * and one BACKEND row per proxy. Columns HAKit measures carry values; columns it does not (rates,
- * response times, compression, SSL, HTTP/2, cookies) are 0 where HAProxy prints a counter nobody
- * incremented, empty where HAProxy prints nothing for that row type.
+ * and one BACKEND row per proxy. Columns HAKit measures carry values (rates over the last second,
+ * phase times averaged over the last 1024 sessions); columns it does not (compression, SSL,
+ * HTTP/2, cookies) are 0 where HAProxy prints a counter nobody incremented, empty where HAProxy
+ * prints nothing for that row type or mode.
  */
 final class StatCsv {
   /** HAProxy 2.6's header, trailing comma included. */
@@ -64,6 +66,15 @@ final class StatCsv {
 
   static String render(ProxyStats stats, CliLevel level, Filter filter) {
     StringBuilder out = new StringBuilder(HEADER).append('\n');
+    for (Row r : rows(stats, level, filter)) {
+      r.appendTo(out);
+    }
+    return out.toString();
+  }
+
+  /** The rows {@code show stat} prints, in its order, for the CSV, typed and JSON forms. */
+  static List<Row> rows(ProxyStats stats, CliLevel level, Filter filter) {
+    List<Row> out = new ArrayList<>();
     boolean showAddr = level.allows(CliLevel.OPERATOR);
     long now = System.currentTimeMillis();
     for (ProxyStats.Proxy p : stats.proxies()) {
@@ -87,16 +98,21 @@ final class StatCsv {
         backend(out, stats, p, b, showAddr, now);
       }
     }
-    return out.toString();
+    return out;
   }
 
-  /** One row being filled by column name. */
-  private static final class Row {
-    final String[] v = new String[COLUMNS.length];
+  /** The column names in order ({@code pos} in the typed and JSON forms). */
+  static String column(int pos) {
+    return COLUMNS[pos];
+  }
 
-    Row() {
-      Arrays.fill(v, "");
-    }
+  /** One row being filled by column name: a frontend ('F'), backend ('B') or server ('S'). */
+  static final class Row {
+    /** Null where the row has no such field (empty in the CSV, absent from the typed forms). */
+    final @Nullable String[] v = new String[COLUMNS.length];
+    char kind;
+    int proxyId;
+    int serverId;
 
     Row set(String column, Object value) {
       Integer i = INDEX.get(column);
@@ -116,30 +132,42 @@ final class StatCsv {
 
     void appendTo(StringBuilder out) {
       for (String s : v) {
-        out.append(s).append(',');
+        out.append(s == null ? "" : s).append(',');
       }
       out.append('\n');
     }
   }
 
   private static void common(Row r, ProxyStats.Proxy p, String svname, int sid, int type) {
+    r.kind = type == 0 ? 'F' : type == 1 ? 'B' : 'S';
+    r.proxyId = p.id();
+    r.serverId = sid;
     r.set("pxname", p.name()).set("svname", svname).set("pid", 1).set("iid", p.id()).set("sid", sid)
         .set("type", type).set("-", "-");
   }
 
-  private static void http(Row r, TrafficCounters c, boolean http) {
+  /** Status classes and requests: HTTP rows only; a TCP frontend still says 0 requests, as HAProxy does. */
+  private static void http(Row r, TrafficCounters c, boolean http, boolean frontend) {
     if (http) {
       for (int k = 1; k <= 5; k++) {
         r.set("hrsp_" + k + "xx", c.status(k));
       }
-      r.set("hrsp_other", c.status(0));
-    } else {
-      r.zero("hrsp_1xx", "hrsp_2xx", "hrsp_3xx", "hrsp_4xx", "hrsp_5xx", "hrsp_other");
+      r.set("hrsp_other", c.status(0)).set("req_tot", c.requests());
+    } else if (frontend) {
+      r.set("req_tot", 0);
     }
-    r.set("req_tot", http ? c.requests() : 0);
   }
 
-  private static void frontend(StringBuilder out, ProxyStats stats, ProxyStats.Proxy p, ProxyStats.FrontendStats f) {
+  /** Session rates and the phase times averaged over recent sessions (backend and server rows). */
+  private static void ratesAndTimes(Row r, TrafficCounters c) {
+    r.set("rate", c.sessionRate().rate()).set("rate_max", c.sessionRate().max())
+        .set("qtime", c.queueTime().average()).set("ctime", c.connectTime().average())
+        .set("rtime", c.responseTime().average()).set("ttime", c.totalTime().average())
+        .set("qtime_max", c.queueTime().max()).set("ctime_max", c.connectTime().max())
+        .set("rtime_max", c.responseTime().max()).set("ttime_max", c.totalTime().max());
+  }
+
+  private static void frontend(List<Row> out, ProxyStats stats, ProxyStats.Proxy p, ProxyStats.FrontendStats f) {
     Frontend m = f.model();
     TrafficCounters c = f.counters();
     boolean http = m.mode() == Mode.HTTP;
@@ -149,15 +177,20 @@ final class StatCsv {
     r.set("scur", c.current()).set("smax", c.currentMax()).set("slim", slim).set("stot", c.sessions())
         .set("bin", c.bytesIn()).set("bout", c.bytesOut()).set("ereq", c.requestErrors()).set("status", "OPEN")
         .set("mode", m.mode().name().toLowerCase(java.util.Locale.ROOT)).set("conn_tot", c.sessions())
-        .zero("dreq", "dresp", "rate", "rate_lim", "rate_max", "req_rate", "req_rate_max", "comp_in", "comp_out",
-            "comp_byp", "comp_rsp", "conn_rate", "conn_rate_max", "intercepted", "dcon", "dses", "wrew",
-            "cache_lookups", "cache_hits", "eint");
-    http(r, c, http);
+        .set("rate", c.sessionRate().rate()).set("rate_max", c.sessionRate().max())
+        .set("conn_rate", c.sessionRate().rate()).set("conn_rate_max", c.sessionRate().max())
+        .set("req_rate", http ? c.requestRate().rate() : 0).set("req_rate_max", http ? c.requestRate().max() : 0)
+        .zero("dreq", "dresp", "rate_lim", "comp_in", "comp_out", "comp_byp", "comp_rsp", "dcon", "dses", "wrew",
+            "eint");
+    if (http) {
+      r.zero("intercepted", "cache_lookups", "cache_hits");
+    }
+    http(r, c, http, true);
     protocolCounters(r);
     r.set("h1_open_connections", http ? c.current() : 0).set("h1_total_connections", http ? c.sessions() : 0)
         .set("h1_total_streams", http ? c.requests() : 0).set("h1_bytes_in", http ? c.bytesIn() : 0)
         .set("h1_bytes_out", http ? c.bytesOut() : 0);
-    r.appendTo(out);
+    out.add(r);
   }
 
   /** SSL, HTTP/2 and HTTP/1 module counters: present, zero (HAKit serves no TLS nor h2). */
@@ -167,17 +200,17 @@ final class StatCsv {
     }
   }
 
-  private static void server(StringBuilder out, ProxyStats.Proxy p, ServerState s, boolean showAddr, long now) {
+  private static void server(List<Row> out, ProxyStats.Proxy p, ServerState s, boolean showAddr, long now) {
     TrafficCounters c = s.counters();
     BackendState b = s.backend();
     boolean http = b.model().mode() == Mode.HTTP;
     boolean checked = s.model().check().enabled();
     Row r = new Row();
     common(r, p, s.name(), ProxyStats.idOf(s), 2);
-    r.zero("qcur", "qmax", "bin", "dresp", "rate", "rate_max", "qtime", "ctime", "rtime", "ttime", "wrew", "srv_icur",
-        "qtime_max", "ctime_max", "rtime_max", "ttime_max", "eint", "idle_conn_cur", "safe_conn_cur",
+    r.zero("qcur", "qmax", "dresp", "wrew", "srv_icur", "eint", "idle_conn_cur", "safe_conn_cur",
         "need_conn_est", "ssl_sess", "ssl_reused_sess", "ssl_failed_handshake");
-    r.set("scur", s.activeConnections()).set("smax", Math.max(c.currentMax(), s.activeConnections()))
+    ratesAndTimes(r, c);
+    r.set("scur", s.activeConnections()).set("bin", c.bytesIn()).set("smax", Math.max(c.currentMax(), s.activeConnections()))
         .set("stot", c.sessions()).set("bout", c.bytesOut()).set("econ", c.connectErrors())
         .set("eresp", c.responseErrors()).set("wretr", c.retries()).set("wredis", c.redispatches())
         .set("status", status(s)).set("weight", s.inMaintenance() ? 0 : s.weight())
@@ -191,7 +224,7 @@ final class StatCsv {
     if (s.maxConnections() > 0) {
       r.set("slim", s.maxConnections());
     }
-    http(r, c, http);
+    http(r, c, http, false);
     if (showAddr) {
       r.set("addr", s.address().host() + ":" + s.address().port());
     }
@@ -208,7 +241,7 @@ final class StatCsv {
         }
       }
     }
-    r.appendTo(out);
+    out.add(r);
   }
 
   /** HAProxy's server status words, with the rise/fall progress of a check under way. */
@@ -230,7 +263,7 @@ final class StatCsv {
     return lc.health() > 0 ? "DOWN " + lc.health() + "/" + rise : "DOWN";
   }
 
-  private static void backend(StringBuilder out, ProxyStats stats, ProxyStats.Proxy p, BackendState b,
+  private static void backend(List<Row> out, ProxyStats stats, ProxyStats.Proxy p, BackendState b,
       boolean showAddr, long now) {
     TrafficCounters c = b.counters();
     boolean http = b.model().mode() == Mode.HTTP;
@@ -246,10 +279,13 @@ final class StatCsv {
     }
     Row r = new Row();
     common(r, p, "BACKEND", 0, 1);
-    r.zero("qmax", "bin", "dreq", "dresp", "rate", "rate_max", "comp_in", "comp_out", "comp_byp", "comp_rsp",
-        "qtime", "ctime", "rtime", "ttime", "wrew", "cache_lookups", "cache_hits", "qtime_max", "ctime_max",
-        "rtime_max", "ttime_max", "eint", "agg_server_status", "agg_server_check_status", "agg_check_status");
-    r.set("qcur", b.queueLength()).set("scur", scur).set("smax", Math.max(c.currentMax(), scur))
+    r.zero("qmax", "dreq", "dresp", "comp_in", "comp_out", "comp_byp", "comp_rsp", "wrew", "eint",
+        "agg_server_status", "agg_server_check_status", "agg_check_status");
+    if (http) {
+      r.zero("cache_lookups", "cache_hits");
+    }
+    ratesAndTimes(r, c);
+    r.set("qcur", b.queueLength()).set("bin", c.bytesIn()).set("scur", scur).set("smax", Math.max(c.currentMax(), scur))
         .set("slim", fullconn(stats, b)).set("stot", c.sessions()).set("bout", c.bytesOut())
         .set("econ", c.connectErrors()).set("eresp", c.responseErrors()).set("wretr", c.retries())
         .set("wredis", c.redispatches()).set("status", weight > 0 || b.servers().isEmpty() ? "UP" : "DOWN")
@@ -265,9 +301,9 @@ final class StatCsv {
     if (!b.servers().isEmpty()) {
       r.set("downtime", b.downtimeMillis() / 1000);
     }
-    http(r, c, http);
+    http(r, c, http, false);
     protocolCounters(r);
-    r.appendTo(out);
+    out.add(r);
   }
 
   /** {@code fullconn}, else HAProxy's default: a tenth of the maxconn of the frontends that use it, rounded up. */

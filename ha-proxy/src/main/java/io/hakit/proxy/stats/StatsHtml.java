@@ -8,13 +8,14 @@ import java.util.Map;
 /**
  * The stats page's HTML: the process summary, then one table per proxy with the rows of {@code
  * show stat} (FRONTEND, servers, BACKEND) and the columns HAProxy's page groups as Queue,
- * Sessions, Bytes, Denied, Errors, Warnings and Server. Built from the CSV text so that the page
- * and {@code ;csv} never disagree.
+ * Session rate, Sessions, Bytes, Denied, Errors, Warnings and Server. Built from the CSV text so
+ * that the page and {@code ;csv} never disagree.
  */
 final class StatsHtml {
   /** Page columns: title, CSV column. */
   private static final String[][] COLUMNS = {
       {"Queue Cur", "qcur"}, {"Queue Max", "qmax"}, {"Queue Limit", "qlimit"},
+      {"Session rate Cur", "rate"}, {"Session rate Max", "rate_max"}, {"Session rate Limit", "rate_lim"},
       {"Sessions Cur", "scur"}, {"Sessions Max", "smax"}, {"Sessions Limit", "slim"}, {"Sessions Total", "stot"},
       {"LbTot", "lbtot"}, {"Last", "lastsess"}, {"Bytes In", "bin"}, {"Bytes Out", "bout"},
       {"Denied Req", "dreq"}, {"Denied Resp", "dresp"}, {"Errors Req", "ereq"}, {"Errors Conn", "econ"},

@@ -166,7 +166,7 @@ public final class StatsSocket implements Closeable {
 
   /** Reads lines, runs them, writes answers, until the session closes, the peer leaves or it idles too long. */
   private void serve(SocketChannel c) {
-    CliSession session = new CliSession(commands, spec.level());
+    CliSession session = new CliSession(commands, spec.level(), peer(c));
     long timeoutMillis = Math.max(1, spec.timeout().toMillis());
     try (c; Selector selector = Selector.open()) {
       c.configureBlocking(false);
@@ -206,6 +206,19 @@ public final class StatsSocket implements Closeable {
       open.remove(c);
       slots.release();
     }
+  }
+
+  /** HAProxy's words for a CLI client: {@code unix_stream unix:1}, or {@code tcpv4 ip:port}. */
+  private static CliSession.Peer peer(SocketChannel c) {
+    try {
+      if (c.getRemoteAddress() instanceof java.net.InetSocketAddress a && a.getAddress() != null) {
+        String proto = a.getAddress() instanceof java.net.Inet6Address ? "tcpv6" : "tcpv4";
+        return CliSession.Peer.of(proto, io.netty.util.NetUtil.toAddressString(a.getAddress()) + ":" + a.getPort());
+      }
+    } catch (IOException e) {
+      logger.debug("Stats socket {}: peer address unknown: {}", "cli", e.toString());
+    }
+    return CliSession.Peer.of("unix_stream", "unix:1");
   }
 
   private static void write(SocketChannel c, Selector selector, SelectionKey key, String text, long timeoutMillis)

@@ -3,6 +3,7 @@ package io.hakit.proxy.tcp;
 import io.hakit.core.balance.BalanceRequest;
 import io.hakit.core.balance.ServerView;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.LiveStreams;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.http.StopRequest;
 import io.hakit.proxy.log.SessionRecord;
@@ -51,8 +52,6 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
   private @Nullable Channel server;
   private @Nullable ServerState chosen;
   private @Nullable ServerState excluded;
-  /** The server this session was relayed to, for its byte counters. */
-  private @Nullable ServerState served;
   private byte[] source = new byte[4];
   private String sourceText = "-";
   private int sourcePort;
@@ -70,6 +69,8 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
   private boolean clientEof;
 
   private final SessionRecord record;
+  /** This connection's entry in show sess. */
+  private LiveStreams.@Nullable Stream stream;
 
   TcpSession(TcpFrontend fe) {
     this.fe = fe;
@@ -81,6 +82,9 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     client = ctx.channel();
     fe.counters.sessionOpened();
     fe.backend.counters().session();
+    stream = fe.counters.streams().create(client);
+    fe.counters.streams().link(stream);
+    stream.backend = fe.backend;
     start = System.currentTimeMillis();
     if (client.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
       source = a.getAddress().getAddress();
@@ -111,6 +115,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     }
     chosen = s;
     record.assigned(s);
+    stream.server = s;
     s.counters().session();
     s.counters().selected();
     be.counters().selected();
@@ -122,7 +127,6 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
           }
           if (f.isSuccess()) {
             server = f.channel();
-            served = s;
             request.source = client;
             request.target = server;
             response.source = server;
@@ -397,14 +401,13 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
       return;
     }
     closed = true;
+    if (stream != null) {
+      stream.unlink();
+    }
     if (timer != null) {
       timer.cancel();
     }
-    // HAProxy writes the line after the server slot is given back (%sc does not count this connection).
-    if (chosen != null) {
-      chosen.release();
-      chosen = null;
-    }
+    // A spliced direction's bytes never passed through here: the kernel's count replaces ours.
     request.sample(true);
     response.sample(true);
     long fromClient = request.total(record.bytesFromClient);
@@ -420,7 +423,12 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
         fe.spliceSettings.returnPipe();
       }
     }
-    countBytes(fromClient, toClient);
+    countStats();
+    // HAProxy writes the line after the server slot is given back (%sc does not count this connection).
+    if (chosen != null) {
+      chosen.release();
+      chosen = null;
+    }
     record.bytesToClient = bytes;
     if (fe.log.enabled() && !(fe.log.dontLogNull() && bytes == 0 && server != null)) {
       record.log(termination, retries);
@@ -443,16 +451,22 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     }
   }
 
-  /** Adds this session's bytes to the show-stat counters of its frontend, backend and server. */
-  private void countBytes(long fromClient, long toClient) {
-    fe.counters.bytesIn(fromClient);
-    fe.counters.bytesOut(toClient);
-    fe.backend.counters().bytesIn(fromClient);
-    fe.backend.counters().bytesOut(toClient);
-    ServerState s = served;
-    if (s != null) {
-      s.counters().bytesIn(fromClient);
-      s.counters().bytesOut(toClient);
+  /** show stat: the bytes both ways and, once a server connection was up, the connect and total times. */
+  private void countStats() {
+    long in = record.bytesFromClient;
+    fe.counters.bytesIn(in);
+    fe.counters.bytesOut(bytes);
+    fe.backend.counters().bytesIn(in);
+    fe.backend.counters().bytesOut(bytes);
+    ServerState s = chosen;
+    if (s != null && server != null) {
+      s.counters().bytesIn(in);
+      s.counters().bytesOut(bytes);
+      // No response phase in TCP mode: rtime is 0, as HAProxy reports it.
+      long connect = record.timer(SessionRecord.Timer.CONNECT);
+      long total = record.timer(SessionRecord.Timer.TOTAL);
+      s.counters().times(0, connect, 0, total);
+      fe.backend.counters().times(0, connect, 0, total);
     }
   }
 

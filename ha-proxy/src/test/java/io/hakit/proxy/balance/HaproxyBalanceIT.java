@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hakit.config.haproxy.HaproxyConfigReader;
 import io.hakit.core.testing.FreePorts;
 import io.hakit.core.testing.Interop;
+import io.hakit.proxy.Closing;
 import io.hakit.proxy.HaproxyProcess;
 import io.hakit.proxy.ProxyFixture;
 import io.hakit.proxy.RawClient;
@@ -54,6 +55,9 @@ class HaproxyBalanceIT {
     BACKENDS.put("hdr", "balance hdr(X-Key)");
     BACKENDS.put("hdr_domain", "balance hdr(Host) use_domain_only");
     BACKENDS.put("static_rr", "balance static-rr");
+    BACKENDS.put("hash_path", "balance hash path");
+    BACKENDS.put("hash_hdr_lower", "balance hash req.hdr(X-Key),lower\n    hash-type consistent");
+    BACKENDS.put("hash_src", "balance hash src");
   }
 
   private static final List<TestOrigin> origins = new ArrayList<>();
@@ -76,14 +80,7 @@ class HaproxyBalanceIT {
 
   @AfterAll
   static void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {hakit, haproxy}) {
-      if (c != null) {
-        c.close();
-      }
-    }
-    for (TestOrigin o : origins) {
-      o.close();
-    }
+    Closing.all(origins, hakit, haproxy);
   }
 
   /** The config, listening on the ports of column {@code which} (0 = haproxy, 1 = HAKit). */
@@ -183,5 +180,18 @@ class HaproxyBalanceIT {
   void staticRr_sequentialRequests_sameSequenceAsHaproxy() throws Exception {
     // Fresh proxies with no request yet on this backend: both start at the map's first slot.
     sameChoices("static_rr", List.of(InetAddress.getLoopbackAddress()), requests("/", HOST, 16));
+  }
+
+  @Test
+  void hashExpression_stringAndAddressSamples_samePickAsHaproxy() throws Exception {
+    List<InetAddress> local = List.of(InetAddress.getLoopbackAddress());
+    sameChoices("hash_path", local, requests("/dir{i}/file?q={i}", HOST, 30));
+    sameChoices("hash_hdr_lower", local, requests("/", HOST + "X-Key: User-{i}\r\n", 30));
+    List<InetAddress> sources = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      sources.add(loopback(i * 41));
+    }
+    // An address casts to its 4 raw bytes before hashing, not to its text.
+    sameChoices("hash_src", sources, requests("/", HOST, 30));
   }
 }

@@ -69,6 +69,8 @@ interface LibC extends Library {
   int SCHED_RR = 2;
   int MCL_CURRENT = 1;
   int MCL_FUTURE = 2;
+  /** Linux 4.4+: lock pages as they are faulted in instead of populating every mapping at once. */
+  int MCL_ONFAULT = 4;
 
   // errno values this package reacts to
   int EINTR = 4;

@@ -13,7 +13,8 @@ package io.hakit.vrrp.transport;
  *
  * @param nice -20 (most favoured) to 19; 0 leaves the threads as they are
  * @param realtimePriority 0 (off) or 1-99: SCHED_RR at that priority
- * @param lockMemory mlockall(MCL_CURRENT | MCL_FUTURE) for the whole process (the JVM's heap included)
+ * @param lockMemory mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) for the whole process (the JVM's
+ *     heap included): every page the process touches stays in RAM
  */
 public record ThreadScheduling(int nice, int realtimePriority, boolean lockMemory) {
   /** Nothing changed: the threads keep the JVM's defaults. */
