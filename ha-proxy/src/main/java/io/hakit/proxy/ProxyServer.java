@@ -28,6 +28,7 @@ import io.hakit.proxy.stats.StatsSocket;
 import io.hakit.proxy.stats.StatsSocketSpec;
 import io.hakit.proxy.syslog.LogOutputs;
 import io.hakit.proxy.syslog.TargetSpec;
+import io.hakit.proxy.tcp.SpliceSettings;
 import io.hakit.proxy.tcp.TcpFrontend;
 import io.hakit.proxy.transport.DeadListenerGuard;
 import io.hakit.proxy.transport.LeanRecvByteBufAllocator;
@@ -112,6 +113,10 @@ public final class ProxyServer implements Lifecycle {
   private CompletableFuture<Void> stopped;
   private final ProxyStats stats;
   private final List<StatsSocketSpec> statsSockets;
+  /** nosplice / maxpipes of the global section; splicing needs epoll (TCP mode only). */
+  private final SpliceSettings spliceSettings;
+  /** The running TCP frontends (for tests: whether splicing was used). */
+  private final Map<String, TcpFrontend> tcpFrontends = new ConcurrentHashMap<>();
   private final List<StatsSocket> openStatsSockets = new ArrayList<>();
 
   private ProxyServer(Builder b) {
@@ -137,6 +142,7 @@ public final class ProxyServer implements Lifecycle {
           ? spec.withUnixPath(b.statsSocketDirectory.resolve(spec.unixPath().getFileName())) : spec);
     }
     this.statsSockets = List.copyOf(specs);
+    this.spliceSettings = SpliceSettings.of(model.global(), transport.isEpoll());
   }
 
   public static Builder builder(ProxyModel model) {
@@ -227,11 +233,23 @@ public final class ProxyServer implements Lifecycle {
       }
       return hf::newSession;
     }
-    TcpFrontend tf = new TcpFrontend(f, backends, connector, log);
+    // HTTP mode never splices (only this TCP relay reads option splice-*).
+    TcpFrontend tf = new TcpFrontend(f, backends, connector, log, spliceSettings);
     if (live) {
       stats.addFrontend(f, tf.counters());
+      tcpFrontends.put(f.name(), tf);
     }
     return tf::newSession;
+  }
+
+  /** Directions of TCP connections switched to kernel splicing since start (tests). */
+  long splicedDirections() {
+    return tcpFrontends.values().stream().mapToLong(TcpFrontend::splicedDirections).sum();
+  }
+
+  /** Bytes of finished TCP connections that the kernel moved by splicing (tests). */
+  long splicedBytes() {
+    return tcpFrontends.values().stream().mapToLong(TcpFrontend::splicedBytes).sum();
   }
 
   public TransportKind transport() {

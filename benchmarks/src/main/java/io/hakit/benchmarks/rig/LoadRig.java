@@ -80,26 +80,31 @@ public final class LoadRig {
     pinSelf();
 
     Ports ports = new Ports();
+    boolean splice = options.scenarios().contains(Scenario.TCP_SPLICE_1MIB);
     RigConfig.OriginPorts originPorts =
         new RigConfig.OriginPorts(ports.next(), ports.next(), ports.next());
     RigConfig.ProxyPorts haproxyPorts =
-        new RigConfig.ProxyPorts(ports.next(), ports.next(), ports.next());
+        new RigConfig.ProxyPorts(ports.next(), ports.next(), ports.next(), ports.next(), ports.next());
     RigConfig.ProxyPorts hakitPorts =
-        new RigConfig.ProxyPorts(ports.next(), ports.next(), ports.next());
+        new RigConfig.ProxyPorts(ports.next(), ports.next(), ports.next(), ports.next(), ports.next());
 
     RunningOrigin origin =
         RunningOrigin.start(options.origin(), options.nginx(), originPorts, dir, options.loadCpu());
     Path haproxyConfig =
-        write(dir.resolve("haproxy.cfg"), RigConfig.render(haproxyPorts, originPorts));
-    Path hakitConfig = write(dir.resolve("hakit.cfg"), RigConfig.render(hakitPorts, originPorts));
+        write(dir.resolve("haproxy.cfg"), RigConfig.render(haproxyPorts, originPorts, splice));
+    Path hakitConfig = write(dir.resolve("hakit.cfg"), RigConfig.render(hakitPorts, originPorts, splice));
+    List<Scenario.Listener> listeners = new ArrayList<>(List.of(Scenario.Listener.values()));
+    if (!splice) {
+      listeners.remove(Scenario.Listener.TCP_SPLICE);
+    }
     long startupMillis = options.startupTimeoutSeconds() * 1000L;
     ProxyUnderTest haproxy =
         ProxyUnderTest.start(
-            Report.BASELINE, List.of(options.haproxy(), "-db", "-f"), haproxyConfig, haproxyPorts,
+            Report.BASELINE, List.of(options.haproxy(), "-db", "-f"), haproxyConfig, haproxyPorts, listeners,
             options.proxyCpu(), dir.resolve("haproxy.log"), startupMillis);
     ProxyUnderTest hakit =
         ProxyUnderTest.start(
-            Report.CANDIDATE, options.hakitCommand(), hakitConfig, hakitPorts, options.proxyCpu(),
+            Report.CANDIDATE, options.hakitCommand(), hakitConfig, hakitPorts, listeners, options.proxyCpu(),
             dir.resolve("hakit.log"), startupMillis);
     out.printf(
         "work dir %s; origin %s; haproxy pid %d, hakit pid %d (%s)%n", dir, origin.description(),

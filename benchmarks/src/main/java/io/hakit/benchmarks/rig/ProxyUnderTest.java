@@ -24,13 +24,14 @@ final class ProxyUnderTest {
 
   /**
    * Starts {@code commandPrefix + configFile} pinned to {@code cpus} and waits until every
-   * frontend answers 200.
+   * frontend of {@code listeners} answers 200.
    */
   static ProxyUnderTest start(
       String name,
       List<String> commandPrefix,
       Path configFile,
       RigConfig.ProxyPorts ports,
+      List<Scenario.Listener> listeners,
       String cpus,
       Path log,
       long startupTimeoutMillis) {
@@ -40,13 +41,13 @@ final class ProxyUnderTest {
     ProxyUnderTest proxy = new ProxyUnderTest(name, ports, process);
     logger.info("started {} (pid {}): {}", name, process.pid(), String.join(" ", command));
     long deadline = System.currentTimeMillis() + startupTimeoutMillis;
-    for (Scenario.Listener listener : Scenario.Listener.values()) {
+    for (Scenario.Listener listener : listeners) {
       long left = Math.max(1, deadline - System.currentTimeMillis());
       try {
         HttpProbe.awaitOk(
             name + " (" + listener.name().toLowerCase(Locale.ROOT) + " frontend)",
             ports.port(listener),
-            RigFiles.SMALL_PATH,
+            listener.probePath(),
             left,
             process::isAlive);
       } catch (RigFailure e) {

@@ -16,7 +16,10 @@ package io.hakit.benchmarks.rig;
  *       {@code timeout http-keep-alive 1m} instead of 10s, so idle clients stay open while
  *       their memory is measured.
  *   <li>listeners on 127.0.0.1 with {@code bind}; the app backend (empty in the seed) gets two
- *       servers; a {@code mode tcp} frontend and backend for the TCP scenario.
+ *       servers; a {@code mode tcp} frontend and backend for the TCP scenario; two more
+ *       {@code mode tcp} frontends to the static server for 1 MiB bodies, one of them with
+ *       {@code option splice-auto} (HTTP mode never splices in HAKit; HAProxy may, but the seed's
+ *       HTTP frontends do not ask for it).
  * </ul>
  *
  * The frontends' ACLs and routing are the seed's.
@@ -24,7 +27,7 @@ package io.hakit.benchmarks.rig;
 final class RigConfig {
 
   /** The proxy's listening ports. */
-  record ProxyPorts(int main, int seed, int tcp) {
+  record ProxyPorts(int main, int seed, int tcp, int tcpStatic, int tcpSplice) {
     int port(Scenario.Listener listener) {
       switch (listener) {
         case MAIN:
@@ -33,6 +36,10 @@ final class RigConfig {
           return seed;
         case TCP:
           return tcp;
+        case TCP_STATIC:
+          return tcpStatic;
+        case TCP_SPLICE:
+          return tcpSplice;
         default:
           throw new IllegalArgumentException(listener.toString());
       }
@@ -42,17 +49,52 @@ final class RigConfig {
   /** The origins' ports (one nginx listening on all of them). */
   record OriginPorts(int staticServer, int app1, int app2) {}
 
+  /**
+   * With the splice scenario: HAProxy reserves two descriptors per pipe ({@code maxpipes},
+   * maxconn/4 by default) as soon as one proxy may splice, which 9950 connections leave no room
+   * for under a 20,000 open-file limit; 9000 connections and 400 pipes fit.
+   */
+  static final int SPLICE_MAXCONN = 9000;
+  static final int SPLICE_MAXPIPES = 400;
+
   private RigConfig() {}
 
+  /** The config without the splice frontend (the default scenarios' config, unchanged). */
   static String render(ProxyPorts proxy, OriginPorts origin) {
-    return TEMPLATE
+    return render(proxy, origin, false);
+  }
+
+  /**
+   * @param splice add the {@code option splice-auto} frontend, with the lower maxconn and the
+   *     pipe limit it needs (see {@link #SPLICE_MAXCONN})
+   */
+  static String render(ProxyPorts proxy, OriginPorts origin, boolean splice) {
+    String template = TEMPLATE;
+    if (splice) {
+      template = template.replace("maxconn     9950\n", "maxconn     " + SPLICE_MAXCONN + "\n    maxpipes    "
+          + SPLICE_MAXPIPES + "\n")
+          .replace("maxconn                 9950", "maxconn                 " + SPLICE_MAXCONN) + SPLICE_FRONTEND;
+    }
+    return template
         .replace("@MAIN@", Integer.toString(proxy.main()))
         .replace("@SEED@", Integer.toString(proxy.seed()))
         .replace("@TCP@", Integer.toString(proxy.tcp()))
+        .replace("@TCPSTATIC@", Integer.toString(proxy.tcpStatic()))
+        .replace("@TCPSPLICE@", Integer.toString(proxy.tcpSplice()))
         .replace("@STATIC@", Integer.toString(origin.staticServer()))
         .replace("@APP1@", Integer.toString(origin.app1()))
         .replace("@APP2@", Integer.toString(origin.app2()));
   }
+
+  private static final String SPLICE_FRONTEND =
+      """
+
+      frontend tcp_splice
+          mode tcp
+          bind 127.0.0.1:@TCPSPLICE@
+          option splice-auto
+          default_backend tcp_static
+      """;
 
   private static final String TEMPLATE =
       """
@@ -114,5 +156,14 @@ final class RigConfig {
           balance     roundrobin
           server      tcp1 127.0.0.1:@APP1@ check
           server      tcp2 127.0.0.1:@APP2@ check
+
+      frontend tcp_static
+          mode tcp
+          bind 127.0.0.1:@TCPSTATIC@
+          default_backend tcp_static
+
+      backend tcp_static
+          mode tcp
+          server      static 127.0.0.1:@STATIC@ check
       """;
 }

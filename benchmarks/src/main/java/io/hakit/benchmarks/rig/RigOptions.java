@@ -34,7 +34,9 @@ record RigOptions(
           "\n",
           "usage: java -cp benchmarks/target/benchmarks.jar io.hakit.benchmarks.rig.LoadRig [options]",
           "  --scenarios LIST      comma-separated: ka_small, close_small, ka_1mib, tcp,",
-          "                        server_close, idle; 'default' (all but server_close) or 'all'",
+          "                        server_close, idle, tcp_1mib, tcp_splice_1mib (option",
+          "                        splice-auto); 'default' (all but server_close and the",
+          "                        tcp_*1mib ones) or 'all'",
           "                        [default]",
           "  --warmup SECONDS      wrk warm-up per scenario and proxy, not measured [10]",
           "  --warmup-max SECONDS  a JVM proxy: then 5 s more at a time until its JIT is quiet,",
@@ -156,6 +158,12 @@ record RigOptions(
     }
     if (hakit.isEmpty()) {
       throw new IllegalArgumentException("--hakit-cmd is empty");
+    }
+    if (scenarios.contains(Scenario.TCP_SPLICE_1MIB) && scenarios.contains(Scenario.IDLE)
+        && idle > RigConfig.SPLICE_MAXCONN - 100) {
+      throw new IllegalArgumentException("tcp_splice_1mib lowers maxconn to " + RigConfig.SPLICE_MAXCONN
+          + " (HAProxy reserves descriptors for its pipes): run it apart from idle, or with --idle-connections "
+          + (RigConfig.SPLICE_MAXCONN - 100) + " or fewer");
     }
     return new RigOptions(
         scenarios, warmup, Math.max(warmup, warmupMax), duration, rounds, threads, connections, idle, idleHold, hakit, haproxy, nginx,

@@ -17,13 +17,30 @@ enum Scenario {
   /** The seed's connection mode, {@code option http-server-close}: a server connection per request. */
   SERVER_CLOSE(Listener.SEED, RigFiles.SMALL_PATH, false, false),
   /** ~9,900 idle keep-alive client connections, one request each: memory per connection. */
-  IDLE(Listener.MAIN, RigFiles.SMALL_PATH, false, true);
+  IDLE(Listener.MAIN, RigFiles.SMALL_PATH, false, true),
+  /** A {@code mode tcp} frontend relaying keep-alive HTTP with 1 MiB bodies, buffered (no splice option). */
+  TCP_1MIB(Listener.TCP_STATIC, RigFiles.BIG_PATH, false, false),
+  /** The same with {@code option splice-auto}: the kernel moves the bodies (socket, pipe, socket). */
+  TCP_SPLICE_1MIB(Listener.TCP_SPLICE, RigFiles.BIG_PATH, false, false);
 
-  /** Which of the proxy's frontends a scenario loads. */
+  /** Which of the proxy's frontends a scenario loads, and the path that proves it is up. */
   enum Listener {
-    MAIN,
-    SEED,
-    TCP
+    MAIN(RigFiles.SMALL_PATH),
+    SEED(RigFiles.SMALL_PATH),
+    TCP(RigFiles.SMALL_PATH),
+    /** TCP mode to the static server, which serves only the big file. */
+    TCP_STATIC(RigFiles.BIG_PATH),
+    TCP_SPLICE(RigFiles.BIG_PATH);
+
+    private final String probePath;
+
+    Listener(String probePath) {
+      this.probePath = probePath;
+    }
+
+    String probePath() {
+      return probePath;
+    }
   }
 
   private final Listener listener;

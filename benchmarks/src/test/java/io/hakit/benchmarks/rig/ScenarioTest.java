@@ -21,6 +21,22 @@ class ScenarioTest {
   }
 
   @Test
+  void parseList_tcpBodies_onlyByName() {
+    assertThat(Scenario.parseList("tcp_splice_1mib,tcp_1mib"))
+        .containsExactly(Scenario.TCP_SPLICE_1MIB, Scenario.TCP_1MIB);
+    assertThat(Scenario.TCP_SPLICE_1MIB.listener().probePath()).isEqualTo(RigFiles.BIG_PATH);
+    RigConfig.ProxyPorts ports = new RigConfig.ProxyPorts(1, 2, 3, 4, 5);
+    assertThat(ports.port(Scenario.TCP_SPLICE_1MIB.listener())).isEqualTo(5);
+    RigConfig.OriginPorts origins = new RigConfig.OriginPorts(6, 7, 8);
+    assertThat(RigConfig.render(ports, origins, true))
+        .contains("bind 127.0.0.1:5\n    option splice-auto\n    default_backend tcp_static")
+        .contains("maxconn     9000\n    maxpipes    400\n").doesNotContain("9950");
+    assertThat(RigConfig.render(ports, origins)).doesNotContain("splice").contains("maxconn     9950\n");
+    assertThatThrownBy(() -> RigOptions.parse("--scenarios", "idle,tcp_splice_1mib"))
+        .hasMessageContaining("run it apart from idle");
+  }
+
+  @Test
   void parseList_unknownName_listsTheKnownOnes() {
     assertThatThrownBy(() -> Scenario.parseList("ka_small,fast"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -19,6 +19,9 @@ final class GlobalSectionParser {
   private static final Set<String> INAPPLICABLE = Set.of("chroot", "user", "group", "uid", "gid", "daemon",
       "master-worker", "cpu-map", "ulimit-n", "pidfile", "unix-bind", "setenv", "presetenv", "resetenv",
       "unsetenv", "insecure-fork-wanted", "insecure-setuid-wanted", "set-dumpable");
+  /** Kept as written (a Setting in other()) and applied by the proxy, so without the "ignored" warning:
+   * ha-proxy's TCP splicing reads them. */
+  private static final Set<String> APPLIED_BY_PROXY = Set.of("nosplice", "maxpipes");
   private static final Set<String> MODIFIABLE =
       Set.of("busy-polling", "set-dumpable", "strict-limits", "insecure-fork-wanted", "numa-cpu-mapping");
   private static final Map<String, String> REMOVED = Map.of(
@@ -124,7 +127,7 @@ final class GlobalSectionParser {
           return;
         }
         b.other(setting(st, modifier));
-        if (!INAPPLICABLE.contains(kw)) {
+        if (!INAPPLICABLE.contains(kw) && !APPLIED_BY_PROXY.contains(kw)) {
           diag.warning(st.origin(), "'" + kw + "' is supported by HAProxy, ignored by HAKit.");
         }
       }

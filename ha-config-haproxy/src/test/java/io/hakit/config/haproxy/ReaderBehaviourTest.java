@@ -259,6 +259,17 @@ class ReaderBehaviourTest {
   }
 
   @Test
+  void read_spliceGlobals_keptForTheProxyWithoutIgnoredWarning() {
+    ConfigResult r = READER.read("t.cfg", "global\n nosplice\n maxpipes 64\n nbthread 2\n hard-stop-after 30s\n"
+        + "frontend f\n bind :80\n default_backend b\nbackend b\n");
+    assertThat(r.model().global().other()).extracting(s -> s.keyword() + " " + String.join(" ", s.args()))
+        .contains("nosplice ", "maxpipes 64");
+    assertThat(r.warnings()).extracting(Diagnostic::toString)
+        .noneMatch(w -> w.contains("nosplice") || w.contains("maxpipes"))
+        .contains("t.cfg:5: 'hard-stop-after' is supported by HAProxy, ignored by HAKit.");
+  }
+
+  @Test
   void read_keptKeywords_warnAndLandInExtras() {
     ConfigResult r = READER.read("t.cfg", "frontend f\n bind :80\n tcp-request inspect-delay 5s\n"
         + " default_backend b\nbackend b\n stick-table type ip size 1k\n");

@@ -1,5 +1,6 @@
 package io.hakit.proxy.backend;
 
+import io.hakit.proxy.transport.Splicing;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelConfig;
@@ -30,6 +31,8 @@ public final class Connector {
   /** A server's bootstraps on one loop: with Netty's connect timeout, and without (the caller times it). */
   private static final class Bootstraps {
     @Nullable Bootstrap timed;
+    /** Timed, for TCP connections that may splice: half-closable (see {@link Splicing#prepare}). */
+    @Nullable Bootstrap splicing;
     @Nullable Bootstrap untimed;
     @Nullable ChannelFactory<? extends SocketChannel> factory;
   }
@@ -57,6 +60,24 @@ public final class Connector {
     }
     // The handler is read synchronously while the channel is initialised: safe on this loop.
     return b.timed.handler(handler).connect(server.socketAddress());
+  }
+
+  /**
+   * Connects as {@link #connect(EventLoop, BackendState, ServerState, ChannelHandler)}; with
+   * {@code splicing} (TCP mode on epoll) the server's FIN arrives as a ChannelInputShutdownEvent
+   * instead of closing the channel, so that a spliced relay can still read what was queued.
+   */
+  public ChannelFuture connect(EventLoop loop, BackendState backend, ServerState server, ChannelHandler handler,
+      boolean splicing) {
+    if (!splicing) {
+      return connect(loop, backend, server, handler);
+    }
+    Bootstraps b = bootstraps(server);
+    if (b.splicing == null) {
+      b.splicing = bootstrap(loop, server).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, backend.connectMillis);
+      Splicing.prepare(b.splicing);
+    }
+    return b.splicing.handler(handler).connect(server.socketAddress());
   }
 
   /**

@@ -8,6 +8,8 @@ import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.http.StopRequest;
 import io.hakit.proxy.log.SessionRecord;
 import io.hakit.proxy.internal.DeadlineTimer;
+import io.hakit.proxy.transport.EpollRegistrationGuard;
+import io.hakit.proxy.transport.Splicing;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -17,18 +19,35 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One relayed TCP connection: picks a server (with retries and redispatch), then copies buffers
  * both ways as they are read, without copying bytes; each side is read only while the other can
  * take more. Inactivity beyond {@code timeout client}/{@code timeout server} closes both.
  * Confined to the client's event loop, which also owns the server connection.
+ *
+ * <p>Splicing ({@code option splice-request/-response/-auto} on epoll): a spliced direction's
+ * bytes go socket to pipe to socket in the kernel and never reach the pipeline; Netty still ends
+ * each splice round with a read-complete event, which keeps the inactivity timer current, and the
+ * byte counts come from the kernel's per-socket counter ({@link Direction#sample}) when the
+ * session ends or the source reports its FIN. Back-pressure of a spliced direction is Netty's
+ * (it stops reading the source while the pipe cannot be written out), so the writability
+ * handlers leave that source alone.
  */
 final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRequest {
+  private static final Logger logger = LoggerFactory.getLogger(TcpSession.class);
+  /** Leftover chunks copied per call before waiting for the target to drain (bounds the loop). */
+  private static final int MAX_LEFTOVER_CHUNKS = 64;
+
   private final TcpFrontend fe;
+  private final Direction request = new Direction(true);
+  private final Direction response = new Direction(false);
   private @Nullable Channel client;
   private @Nullable Channel server;
   private @Nullable ServerState chosen;
@@ -101,13 +120,22 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     s.counters().selected();
     be.counters().selected();
     Relay toClient = new Relay();
-    fe.connector.connect(client.eventLoop(), be, s, toClient).addListener((ChannelFutureListener) f -> {
+    fe.connector.connect(client.eventLoop(), be, s, toClient, fe.splice.any()).addListener((ChannelFutureListener) f -> {
           if (closed) {
             f.channel().close();
             return;
           }
           if (f.isSuccess()) {
             server = f.channel();
+            request.source = client;
+            request.target = server;
+            response.source = server;
+            response.target = client;
+            if (fe.splice.any()) {
+              // Netty's splice loop re-arms a source's reads after its FIN: see EpollRegistrationGuard.
+              EpollRegistrationGuard.keepRegistered(server);
+              EpollRegistrationGuard.keepRegistered(client);
+            }
             connectedAt = System.currentTimeMillis();
             record.serverConnected(server);
             arm();
@@ -118,11 +146,20 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
               early = null;
               server.flush();
             }
+            if (fe.splice.response()) {
+              startSplice(response);
+            }
             if (clientEofEarly) {
+              request.eof = true;
               shutdownServerOutput();
               return;
             }
-            setClientReading(server.isWritable());
+            if (fe.splice.request() && startSplice(request)) {
+              // Netty's splice loop owns the client's auto-read from now on; it must read.
+              client.config().setAutoRead(true);
+            } else {
+              setClientReading(server.isWritable());
+            }
           } else {
             onConnectFailed(s, f.cause() instanceof ConnectTimeoutException);
           }
@@ -156,6 +193,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof ByteBuf b) {
       record.bytesFromClient += b.readableBytes();
+      request.burst += b.readableBytes();
     }
     if (server == null && !closed) {
       if (early == null) {
@@ -172,7 +210,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
    * back-pressure, or before the server connection is up.
    */
   private void setClientReading(boolean on) {
-    if (!clientEof && !closed && client.isActive() && client.config().isAutoRead() != on) {
+    if (!clientEof && !closed && !request.splicing && client.isActive() && client.config().isAutoRead() != on) {
       client.config().setAutoRead(on);
     }
   }
@@ -186,24 +224,107 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
   public void channelReadComplete(ChannelHandlerContext ctx) {
     if (server != null) {
       server.flush();
+      readBurstEnded(request);
     }
   }
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (server != null) {
-      server.config().setAutoRead(client.isWritable());
+      targetWritabilityChanged(response);
     }
+  }
+
+  /**
+   * A read burst ended (or, spliced, a splice round): activity for the timer, and splice-auto's
+   * cue to count full reads. Buffered reads already touched the timer in {@link #forward}.
+   */
+  private void readBurstEnded(Direction d) {
+    if (d.splicing) {
+      if (timer != null) {
+        timer.touch();
+      }
+    } else if (fe.splice.auto() && !d.refused && !closed && d.burstEnded(fe.spliceSettings.fullRead())) {
+      startSplice(d);
+    }
+  }
+
+  /**
+   * The target of {@code d} drained below or rose above its write-buffer watermark: pause or
+   * resume reading its source (buffered only), resume a splice start or a leftover copy.
+   */
+  private void targetWritabilityChanged(Direction d) {
+    boolean writable = d.target.isWritable();
+    if (!d.splicing) {
+      if (d.toServer) {
+        setClientReading(writable);
+      } else {
+        server.config().setAutoRead(writable);
+      }
+    }
+    if (writable && d.startPending && !closed) {
+      d.startPending = false;
+      if (startSplice(d)) {
+        d.source.config().setAutoRead(true);
+      }
+    }
+    if (writable && d.draining && !closed) {
+      copyLeftover(d);
+    }
+  }
+
+  /**
+   * Switches {@code d} to splicing, once what was already written to its target has drained
+   * below the watermark (so that its source reads on, and Netty's splice loop takes over its
+   * back-pressure from a clean state). True when the direction splices now.
+   */
+  private boolean startSplice(Direction d) {
+    if (d.spliced || d.refused || d.eof || closed) {
+      return d.spliced;
+    }
+    if (!d.target.isWritable()) {
+      d.startPending = true;
+      return false;
+    }
+    if (!Splicing.canSplice(d.source, d.target) || !fe.spliceSettings.takePipe()) {
+      d.refused = true;
+      return false;
+    }
+    d.pipeTaken = true;
+    d.spliced = true;
+    d.splicing = true;
+    fe.splices.increment();
+    Splicing.spliceForever(d.source, d.target).addListener(f -> {
+      if (f.isSuccess() || closed) {
+        return;
+      }
+      logger.debug("Splice of {} ended: {}", d.source, f.cause().toString());
+      // A closing source or target ends the session through its own events; a splice error on two
+      // open sockets leaves Netty reading into buffers again, under this session's back-pressure.
+      if (d.source.isActive() && d.target.isActive()) {
+        d.splicing = false;
+        d.refused = true;
+        targetWritabilityChanged(d);
+      }
+    });
+    return true;
   }
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof ChannelInputShutdownEvent) {
       clientEof = true;
-      if (server != null) {
-        shutdownServerOutput();
-      } else {
+      request.eof = true;
+      // The client is only written to from now on; see EpollRegistrationGuard (Netty 4.2.18).
+      EpollRegistrationGuard.keepRegistered(client);
+      if (server == null) {
         clientEofEarly = true;
+      } else if (request.spliced) {
+        request.sample(false);
+        request.draining = true;
+        copyLeftover(request);
+      } else {
+        shutdownServerOutput();
       }
     } else if (!(evt instanceof StopRequest)) {
       ReferenceCountUtil.release(evt);
@@ -233,6 +354,42 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     to.write(msg, to.voidPromise());
   }
 
+  /**
+   * Copies what a spliced source still holds after its FIN (see {@link Splicing#readLeftover}),
+   * as far as the target takes it now; then passes the end on: the server's output is shut after
+   * the client's FIN, the session ends after the server's.
+   */
+  private void copyLeftover(Direction d) {
+    for (int i = 0; i < MAX_LEFTOVER_CHUNKS && !closed && d.target.isWritable(); i++) {
+      ByteBuf chunk;
+      try {
+        chunk = Splicing.readLeftover(d.source);
+      } catch (IOException e) {
+        finish(d.toServer ? "CD" : "SD");
+        return;
+      }
+      if (chunk == null) {
+        d.draining = false;
+        if (d.toServer) {
+          shutdownServerOutput();
+        } else {
+          finish("--");
+        }
+        return;
+      }
+      d.target.write(chunk, d.target.voidPromise());
+    }
+    d.target.flush();
+    if (!closed && d.target.isWritable()) {
+      // The chunk budget ran out, not the target's room: go on after other channels had their turn.
+      client.eventLoop().execute(() -> {
+        if (d.draining && !closed) {
+          copyLeftover(d);
+        }
+      });
+    }
+  }
+
   /** One inactivity timeout for both directions: the smaller of timeout client and timeout server. */
   private void arm() {
     timer = new DeadlineTimer<>(client.eventLoop(), kind -> finish("cD"));
@@ -249,6 +406,22 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     }
     if (timer != null) {
       timer.cancel();
+    }
+    // A spliced direction's bytes never passed through here: the kernel's count replaces ours.
+    request.sample(true);
+    response.sample(true);
+    long fromClient = request.total(record.bytesFromClient);
+    long toClient = response.total(bytes);
+    if (request.spliced || response.spliced) {
+      fe.splicedBytes.add(fromClient - record.bytesFromClient + toClient - bytes);
+      bytes = toClient;
+      record.bytesFromClient = fromClient;
+    }
+    for (Direction d : new Direction[] {request, response}) {
+      if (d.pipeTaken) {
+        d.pipeTaken = false;
+        fe.spliceSettings.returnPipe();
+      }
     }
     countStats();
     // HAProxy writes the line after the server slot is given back (%sc does not count this connection).
@@ -303,6 +476,7 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       if (msg instanceof ByteBuf b) {
         bytes += b.readableBytes();
+        response.burst += b.readableBytes();
       }
       forward(msg, closed ? null : client);
     }
@@ -310,11 +484,35 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
       client.flush();
+      if (server == ctx.channel()) {
+        readBurstEnded(response);
+      }
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-      setClientReading(ctx.channel().isWritable());
+      if (server == ctx.channel()) {
+        targetWritabilityChanged(request);
+      }
+    }
+
+    /**
+     * The server's FIN, as an event only on connections that may splice (their server channels
+     * allow half-closure so that a spliced source is not closed with bytes still queued): the
+     * session ends as it does when a server closes, after a spliced source's last bytes.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof ChannelInputShutdownEvent && server == ctx.channel() && !closed) {
+        response.eof = true;
+        if (response.spliced) {
+          response.sample(false);
+          response.draining = true;
+          copyLeftover(response);
+        } else {
+          finish("--");
+        }
+      }
     }
 
     @Override
