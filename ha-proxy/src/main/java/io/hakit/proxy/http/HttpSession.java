@@ -14,6 +14,7 @@ import io.hakit.proxy.balance.SampledRequest;
 import io.hakit.proxy.internal.DeadlineTimer;
 import io.hakit.proxy.logformat.LogContext;
 import io.hakit.proxy.stats.StatsPage;
+import io.hakit.proxy.transport.EpollRegistrationGuard;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -166,6 +167,9 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof ChannelInputShutdownEvent) {
       clientInputClosed = true;
+      // The client is only written to from now on: see EpollRegistrationGuard (Netty 4.2.18 could
+      // drop it from epoll and lose the end of a large response).
+      EpollRegistrationGuard.keepRegistered(client);
       if (state == State.IDLE || state == State.HEAD || state == State.QUEUED || state == State.CONNECTING
           || (state == State.EXCHANGE && !requestBody.isDone())) {
         if (state == State.HEAD || (state == State.IDLE && firstRequest)) {

@@ -1,8 +1,10 @@
 package io.hakit.proxy.tcp;
 
-import io.hakit.core.balance.BalanceRequest;
 import io.hakit.core.balance.ServerView;
 import io.hakit.proxy.backend.BackendState;
+import io.hakit.proxy.backend.ProxyProtocolLine;
+import io.hakit.proxy.balance.SampledRequest;
+import io.hakit.proxy.logformat.LogContext;
 import io.hakit.proxy.backend.LiveStreams;
 import io.hakit.proxy.backend.ServerState;
 import io.hakit.proxy.http.StopRequest;
@@ -40,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * (it stops reading the source while the pipe cannot be written out), so the writability
  * handlers leave that source alone.
  */
-final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRequest {
+final class TcpSession extends ChannelInboundHandlerAdapter implements SampledRequest {
   private static final Logger logger = LoggerFactory.getLogger(TcpSession.class);
   /** Leftover chunks copied per call before waiting for the target to drain (bounds the loop). */
   private static final int MAX_LEFTOVER_CHUNKS = 64;
@@ -139,6 +141,10 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
             connectedAt = System.currentTimeMillis();
             record.serverConnected(server);
             arm();
+            if (s.model().sendProxy()) {
+              // send-proxy: the server reads who the client is before any of its bytes.
+              server.write(ProxyProtocolLine.of(client, server.alloc()), server.voidPromise());
+            }
             if (early != null) {
               for (Object m : early) {
                 server.write(m, server.voidPromise());
@@ -549,6 +555,12 @@ final class TcpSession extends ChannelInboundHandlerAdapter implements BalanceRe
   @Override
   public @Nullable String header(String name) {
     return null;
+  }
+
+  /** {@code balance hash <expr>} in TCP mode: layer-4 fetches ({@code src}, {@code dst}, ...) read the session. */
+  @Override
+  public LogContext sampleContext() {
+    return record;
   }
 
   @Override

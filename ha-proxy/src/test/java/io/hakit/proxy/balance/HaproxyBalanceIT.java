@@ -58,6 +58,7 @@ class HaproxyBalanceIT {
     BACKENDS.put("hash_path", "balance hash path");
     BACKENDS.put("hash_hdr_lower", "balance hash req.hdr(X-Key),lower\n    hash-type consistent");
     BACKENDS.put("hash_src", "balance hash src");
+    BACKENDS.put("hash_src_tcp", "mode tcp\n    balance hash src");
   }
 
   private static final List<TestOrigin> origins = new ArrayList<>();
@@ -191,7 +192,8 @@ class HaproxyBalanceIT {
     for (int i = 0; i < 30; i++) {
       sources.add(loopback(i * 41));
     }
-    // An address casts to its 4 raw bytes before hashing, not to its text.
+    // An address casts to its 4 raw bytes before hashing, not to its text; in TCP mode too.
     sameChoices("hash_src", sources, requests("/", HOST, 30));
+    sameChoices("hash_src_tcp", sources, requests("/", HOST, 30));
   }
 }

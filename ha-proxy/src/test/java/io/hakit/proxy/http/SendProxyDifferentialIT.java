@@ -22,25 +22,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code send-proxy} under the real haproxy and under HAKit: each new server connection starts with
- * the PROXY v1 line of the client it serves, and a client's keep-alive requests share that
- * connection while another client never gets it (its line would name the wrong client).
+ * {@code send-proxy} under the real haproxy and under HAKit, in HTTP and TCP mode: each new server
+ * connection starts with the PROXY v1 line of the client it serves, and a client's keep-alive
+ * requests share that connection while another client never gets it (its line would name the
+ * wrong client).
  */
 class SendProxyDifferentialIT {
   private static final List<TestOrigin> origins = new ArrayList<>();
   private static HaproxyProcess haproxy;
   private static ProxyFixture hakit;
-  private static final int[] ports = new int[2];
+  /** [proxy: 0 haproxy, 1 HAKit][mode: 0 http, 1 tcp]; origins in the same order (index 2 * proxy + mode). */
+  private static final int[][] ports = new int[2][2];
 
   @BeforeAll
   static void start() throws Exception {
     Interop.require(Interop.binary("haproxy"));
-    origins.add(TestOrigin.start("pp0"));
-    origins.add(TestOrigin.start("pp1"));
-    ports[0] = FreePorts.next();
-    ports[1] = FreePorts.next();
+    for (int i = 0; i < 4; i++) {
+      origins.add(TestOrigin.start("pp" + i));
+      ports[i / 2][i % 2] = FreePorts.next();
+    }
     haproxy = new HaproxyProcess(config(0), ports[0]);
-    hakit = new ProxyFixture(new HaproxyConfigReader().read("haproxy.cfg", config(1)).model(), ports[1],
+    hakit = new ProxyFixture(new HaproxyConfigReader().read("haproxy.cfg", config(1)).model(), ports[1][0],
         TransportKind.AUTO);
   }
 
@@ -53,8 +55,12 @@ class SendProxyDifferentialIT {
     return TestConfigs.HTTP_DEFAULTS + String.join("\n",
         "    http-reuse always",
         "listen l",
-        "    bind 127.0.0.1:" + ports[which],
-        "    server s1 127.0.0.1:" + origins.get(which).port() + " send-proxy",
+        "    bind 127.0.0.1:" + ports[which][0],
+        "    server s1 127.0.0.1:" + origins.get(2 * which).port() + " send-proxy",
+        "listen t",
+        "    mode tcp",
+        "    bind 127.0.0.1:" + ports[which][1],
+        "    server s1 127.0.0.1:" + origins.get(2 * which + 1).port() + " send-proxy",
         "");
   }
 
@@ -76,12 +82,17 @@ class SendProxyDifferentialIT {
   @Test
   void sendProxy_twoClients_oneLineEachNamingItsClient() throws Exception {
     for (int which = 0; which < 2; which++) {
-      int first = twoRequests(ports[which]);
-      int second = twoRequests(ports[which]);
-      List<String> lines = origins.get(which).proxyLines();
-      assertThat(lines).as(which == 0 ? "haproxy" : "HAKit").containsExactly(
-          "PROXY TCP4 127.0.0.1 127.0.0.1 " + first + " " + ports[which],
-          "PROXY TCP4 127.0.0.1 127.0.0.1 " + second + " " + ports[which]);
+      for (int mode = 0; mode < 2; mode++) {
+        int port = ports[which][mode];
+        int first = twoRequests(port);
+        int second = twoRequests(port);
+        // Only the lines of these two clients: a readiness probe's connection may have its own (TCP mode).
+        List<String> lines = origins.get(2 * which + mode).proxyLines().stream()
+            .filter(l -> l.contains(" " + first + " ") || l.contains(" " + second + " ")).toList();
+        assertThat(lines).as("%s, %s mode", which == 0 ? "haproxy" : "HAKit", mode == 0 ? "http" : "tcp").containsExactly(
+            "PROXY TCP4 127.0.0.1 127.0.0.1 " + first + " " + port,
+            "PROXY TCP4 127.0.0.1 127.0.0.1 " + second + " " + port);
+      }
     }
   }
 }
