@@ -123,7 +123,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
   private @Nullable PrivateLegs privateLegs;
   /** The transaction's cookie persistence; null unless its backend has a {@code cookie}. */
   private @Nullable CookieTransaction cookie;
-  /** This connection's entry in show sess, listed while a request is served; created on first use. */
+  /** The current request's entry in show sess, from its complete head to its end; null between requests. */
   private LiveStreams.@Nullable Stream stream;
 
 
@@ -1250,7 +1250,10 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     beginTransaction();
     TransactionStats.count(fe, backend, tx, termination);
     if (stream != null) {
+      // The request's stream ends with it: the next request is a new stream (a new show sess id,
+      // as in haproxy), and an idle keep-alive connection holds none.
       stream.unlink();
+      stream = null;
     }
   }
 
