@@ -188,7 +188,6 @@ public final class ServerState implements ServerView {
     backend.onSlotFreed();
   }
 
-  /** Sets up/down; returns true when it changed. Called by the health checker. */
   /**
    * Counts one more idle connection unless {@code max} (pool-max-conn, server-wide as in HAProxy)
    * are already idle. Any loop may call it.
@@ -214,6 +213,7 @@ public final class ServerState implements ServerView {
     return idle.get();
   }
 
+  /** Sets up/down; returns true when it changed. Called by the health checker. */
   public boolean setUp(boolean nowUp) {
     if (up == nowUp) {
       return false;

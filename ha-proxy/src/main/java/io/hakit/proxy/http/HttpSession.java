@@ -381,7 +381,6 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     pickAndConnect();
   }
 
-  /** The stats page, produced here as HAProxy's stats applet does ({@code <STATS>} in the log, LR). */
   /**
    * Runs rules in order over {@code head}: the request's for http-request rules, the response's
    * for http-response rules. False when one answered: a denied response is dropped with its
@@ -417,6 +416,7 @@ final class HttpSession extends ChannelInboundHandlerAdapter implements QueuedRe
     return applyRules(fe.rulesOf(backend).response(), resp) && applyRules(fe.responseRules, resp);
   }
 
+  /** The stats page, produced here as HAProxy's stats applet does ({@code <STATS>} in the log, LR). */
   private void answerStats(StatsPage page) {
     StatsPage.Answer a = page.answer(req.method, req.uri, req.get("authorization"));
     tx.status = a.status();
