@@ -240,19 +240,9 @@ final class CookiePersistence {
         continue;
       }
       if (attEnd != equal || valBeg > equal + 1) {
-        int shift = 0;
-        if (attEnd != equal) {
-          h.delete(attEnd, equal);
-          shift = attEnd - equal;
-          equal += shift;
-          valBeg += shift;
-        }
-        if (valBeg > equal + 1) {
-          int after = equal + 1 - valBeg;
-          h.delete(equal + 1, valBeg);
-          valBeg += after;
-          shift += after;
-        }
+        int shift = CookieText.tightenEquals(h, attEnd, equal, valBeg);
+        equal = attEnd;
+        valBeg = attEnd + 1;
         valEnd += shift;
         next += shift;
         end += shift;
@@ -436,19 +426,9 @@ final class CookiePersistence {
       valEnd--;
     }
     if (attEnd != equal || valBeg > equal + 1) {
-      int shift = 0;
-      if (attEnd != equal) {
-        h.delete(attEnd, equal);
-        shift = attEnd - equal;
-        equal += shift;
-        valBeg += shift;
-      }
-      if (valBeg > equal + 1) {
-        int after = equal + 1 - valBeg;
-        h.delete(equal + 1, valBeg);
-        valBeg += after;
-        shift += after;
-      }
+      int shift = CookieText.tightenEquals(h, attEnd, equal, valBeg);
+      equal = attEnd;
+      valBeg = attEnd + 1;
       valEnd += shift;
     }
     if (!CookieText.regionIs(h, attBeg, attEnd, name)) {

@@ -73,6 +73,26 @@ final class CookieText {
   }
 
   /** True when {@code h[from, to)} is exactly {@code text}. */
+  /**
+   * Removes the blanks before and after a cookie's {@code =} (name ends at {@code attEnd}, the
+   * {@code =} is at {@code equal}, the value starts at {@code valBeg}), as haproxy rewrites a cookie
+   * it edits. Afterwards the {@code =} is at {@code attEnd} and the value starts right after it.
+   * Returns how far the text that followed moved (zero or negative).
+   */
+  static int tightenEquals(StringBuilder h, int attEnd, int equal, int valBeg) {
+    int shift = 0;
+    if (attEnd != equal) {
+      h.delete(attEnd, equal);
+      shift = attEnd - equal;
+      valBeg += shift;
+    }
+    if (valBeg > attEnd + 1) {
+      h.delete(attEnd + 1, valBeg);
+      shift += attEnd + 1 - valBeg;
+    }
+    return shift;
+  }
+
   static boolean regionIs(CharSequence h, int from, int to, String text) {
     if (to - from != text.length()) {
       return false;
