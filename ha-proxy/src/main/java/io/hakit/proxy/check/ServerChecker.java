@@ -53,6 +53,9 @@ final class ServerChecker {
   private final LogTargets events;
   /** haproxy's check health; see the class comment. */
   private int health;
+  /** slowstart: when the current ramp began (System.nanoTime()), and its number (a newer ramp retires older steps). */
+  private long warmupStart;
+  private int warmupRamp;
   private volatile boolean stopped;
   private @Nullable ScheduledFuture<?> next;
   private @Nullable Channel probe;
@@ -224,23 +227,30 @@ final class ServerChecker {
     if (slowstart == null || slowstart.isZero()) {
       return;
     }
-    long total = slowstart.toMillis();
-    long startedAt = System.nanoTime();
-    long step = Math.max(1000, total / 20);
+    warmupStart = System.nanoTime();
+    int ramp = ++warmupRamp;
     server.setWarmup(0);
-    Runnable[] tick = new Runnable[1];
-    tick[0] = () -> {
-      if (stopped || !server.isCheckedUp()) {
-        server.setWarmup(100);
-        return;
-      }
-      long elapsed = (System.nanoTime() - startedAt) / 1_000_000;
-      server.setWarmup((int) Math.min(100, elapsed * 100 / total));
-      if (elapsed < total) {
-        loop.schedule(tick[0], step, TimeUnit.MILLISECONDS);
-      }
-    };
-    loop.schedule(tick[0], Math.min(step, total), TimeUnit.MILLISECONDS);
+    scheduleWarmupStep(ramp, slowstart.toMillis());
+  }
+
+  private void scheduleWarmupStep(int ramp, long totalMillis) {
+    long step = Math.max(1000, totalMillis / 20);
+    loop.schedule(() -> warmupStep(ramp, totalMillis), Math.min(step, totalMillis), TimeUnit.MILLISECONDS);
+  }
+
+  private void warmupStep(int ramp, long totalMillis) {
+    if (ramp != warmupRamp) {
+      return;
+    }
+    if (stopped || !server.isCheckedUp()) {
+      server.setWarmup(100);
+      return;
+    }
+    long elapsed = (System.nanoTime() - warmupStart) / 1_000_000;
+    server.setWarmup((int) Math.min(100, elapsed * 100 / totalMillis));
+    if (elapsed < totalMillis) {
+      scheduleWarmupStep(ramp, totalMillis);
+    }
   }
 
   /** haproxy's {@code status: 2/3 UP} (failures left before DOWN) or {@code 1/2 DOWN} (successes towards rise). */
