@@ -9,6 +9,7 @@ import io.hakit.proxy.Closing;
 import io.hakit.proxy.HaproxyProcess;
 import io.hakit.proxy.ProxyFixture;
 import io.hakit.proxy.RawClient;
+import io.hakit.proxy.TestConfigs;
 import io.hakit.proxy.TestOrigin;
 import io.hakit.proxy.transport.TransportKind;
 import java.net.InetAddress;
@@ -86,13 +87,7 @@ class HaproxyBalanceIT {
 
   /** The config, listening on the ports of column {@code which} (0 = haproxy, 1 = HAKit). */
   private static String config(int which) {
-    StringBuilder sb = new StringBuilder(String.join("\n",
-        "defaults",
-        "    mode http",
-        "    timeout connect 5s",
-        "    timeout client 10s",
-        "    timeout server 10s",
-        ""));
+    StringBuilder sb = new StringBuilder(TestConfigs.HTTP_DEFAULTS);
     for (Map.Entry<String, String> b : BACKENDS.entrySet()) {
       sb.append("listen ").append(b.getKey()).append('\n')
           .append("    bind 127.0.0.1:").append(ports.get(b.getKey())[which]).append('\n')

@@ -9,6 +9,7 @@ import io.hakit.proxy.Closing;
 import io.hakit.proxy.HaproxyProcess;
 import io.hakit.proxy.ProxyFixture;
 import io.hakit.proxy.RawClient;
+import io.hakit.proxy.TestConfigs;
 import io.hakit.proxy.TestOrigin;
 import io.hakit.proxy.transport.TransportKind;
 import java.util.ArrayList;
@@ -53,13 +54,7 @@ class UseServerDifferentialIT {
 
   /** Two listen sections, plain and with option persist, on the ports of column {@code which}. */
   private static String config(int which) {
-    StringBuilder sb = new StringBuilder(String.join("\n",
-        "defaults",
-        "    mode http",
-        "    timeout connect 5s",
-        "    timeout client 10s",
-        "    timeout server 10s",
-        ""));
+    StringBuilder sb = new StringBuilder(TestConfigs.HTTP_DEFAULTS);
     for (int l = 0; l < 2; l++) {
       sb.append("listen l").append(l).append('\n')
           .append("    bind 127.0.0.1:").append(ports[l][which]).append('\n')
